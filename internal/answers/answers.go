@@ -1,0 +1,285 @@
+// Package answers reads, checks and writes answers files: one
+// organization's answers to a model's indicators.
+package answers
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
+	"github.com/heat-tools/maturity/model"
+)
+
+// File is a parsed answers file.
+type File struct {
+	Name         string // as named in messages
+	Model        string
+	ModelVersion string
+	AssessedAt   string // YYYY-MM-DD or RFC 3339, as written
+	Organization string
+	Scope        string
+	Respondent   string
+	ModelPos     yamlx.Pos // where the model field stands
+	Entries      []Entry   // in file order
+	// Extra keeps top-level fields this tool does not know, key and value
+	// nodes in file order, so that a rewrite does not lose them.
+	Extra []*yaml.Node
+
+	index map[string]int
+}
+
+// Entry is the answer to one indicator.
+type Entry struct {
+	ID       string
+	Answer   string // a scale id, "na", or "" for unanswered
+	Note     string
+	Evidence []string
+	Pos      yamlx.Pos // of the key
+	ValuePos yamlx.Pos // of the answer value
+}
+
+// Get returns the entry for an indicator id.
+func (f *File) Get(id string) (Entry, bool) {
+	if f.index == nil {
+		f.reindex()
+	}
+	i, ok := f.index[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return f.Entries[i], true
+}
+
+// Set adds or replaces the entry for e.ID, keeping file order.
+func (f *File) Set(e Entry) {
+	if f.index == nil {
+		f.reindex()
+	}
+	if i, ok := f.index[e.ID]; ok {
+		f.Entries[i] = e
+		return
+	}
+	f.index[e.ID] = len(f.Entries)
+	f.Entries = append(f.Entries, e)
+}
+
+func (f *File) reindex() {
+	f.index = make(map[string]int, len(f.Entries))
+	for i, e := range f.Entries {
+		f.index[e.ID] = i
+	}
+}
+
+var knownFields = []string{"model", "model_version", "assessed_at", "organization", "scope", "respondent", "answers"}
+
+// Parse reads an answers file. It checks the file's shape; Check compares
+// it with a model. Every problem found is reported.
+func Parse(file string, data []byte) (*File, error) {
+	root, err := yamlx.Parse(file, data)
+	if err != nil {
+		return nil, err
+	}
+	p := parser{file: file}
+	f := p.parseFile(root)
+	if len(p.errs) > 0 {
+		return nil, p.errs
+	}
+	f.Name = file
+	return f, nil
+}
+
+type parser struct {
+	file string
+	errs yamlx.Errors
+}
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) *yamlx.Error {
+	e := yamlx.Errorf(p.file, yamlx.Pos{Line: n.Line, Col: n.Column}, format, args...)
+	p.errs = append(p.errs, e)
+	return e
+}
+
+func (p *parser) parseFile(root *yaml.Node) *File {
+	f := &File{}
+	if root.Kind != yaml.MappingNode {
+		p.errorf(root, "want a mapping with model and answers, got %s", yamlx.KindName(root))
+		return f
+	}
+	seen := map[string]int{}
+	var answersNode *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "want a field name, got %s", yamlx.KindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		switch k.Value {
+		case "model":
+			f.Model = p.text(k.Value, v)
+			f.ModelPos = yamlx.Pos{Line: v.Line, Col: v.Column}
+		case "model_version":
+			f.ModelVersion = p.text(k.Value, v)
+		case "assessed_at":
+			f.AssessedAt = p.date(v)
+		case "organization":
+			f.Organization = p.text(k.Value, v)
+		case "scope":
+			f.Scope = p.text(k.Value, v)
+		case "respondent":
+			f.Respondent = p.text(k.Value, v)
+		case "answers":
+			answersNode = v
+		default:
+			f.Extra = append(f.Extra, k, v)
+		}
+	}
+	if _, ok := seen["model"]; !ok {
+		e := p.errorf(root, "model is missing: name the model these answers are for")
+		e.Hint = "add a line such as: model: " + model.DefaultID
+	} else if f.Model == "" {
+		p.errorf(root, "model is empty")
+	}
+	if answersNode != nil {
+		p.answers(f, answersNode)
+	}
+	return f
+}
+
+// text reads a scalar as text; numbers keep their literal spelling.
+func (p *parser) text(field string, n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		p.errorf(n, "%s: want text, got %s", field, yamlx.KindName(n))
+		return ""
+	}
+	if n.ShortTag() == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) date(n *yaml.Node) string {
+	s := p.text("assessed_at", n)
+	if s == "" {
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return s
+	}
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return s
+	}
+	p.errorf(n, "assessed_at: %q is not a date (want YYYY-MM-DD)", s)
+	return ""
+}
+
+func (p *parser) answers(f *File, n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "answers: want a mapping of indicator id to answer, got %s", yamlx.KindName(n))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "want an indicator id, got %s", yamlx.KindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		e := Entry{ID: k.Value, Pos: yamlx.Pos{Line: k.Line, Col: k.Column}, ValuePos: yamlx.Pos{Line: v.Line, Col: v.Column}}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			e.Answer = p.answerValue(k.Value, v)
+		case yaml.MappingNode:
+			p.answerMapping(&e, v)
+		default:
+			p.errorf(v, "%s: want an answer or a mapping with answer, note and evidence, got %s", k.Value, yamlx.KindName(v))
+			continue
+		}
+		f.Entries = append(f.Entries, e)
+	}
+}
+
+// answerValue reads a scalar answer: YAML booleans are yes and no, null is unanswered.
+func (p *parser) answerValue(id string, v *yaml.Node) string {
+	switch v.ShortTag() {
+	case "!!null":
+		return ""
+	case "!!bool":
+		if strings.EqualFold(v.Value, "true") {
+			return "yes"
+		}
+		return "no"
+	case "!!str":
+		return v.Value
+	}
+	p.errorf(v, "%s: want an answer such as yes, partial, no or na, got %s", id, yamlx.KindName(v))
+	return ""
+}
+
+func (p *parser) answerMapping(e *Entry, v *yaml.Node) {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		switch k.Value {
+		case "answer":
+			if val.Kind != yaml.ScalarNode {
+				p.errorf(val, "%s: answer: want an answer, got %s", e.ID, yamlx.KindName(val))
+				continue
+			}
+			e.Answer = p.answerValue(e.ID, val)
+			e.ValuePos = yamlx.Pos{Line: val.Line, Col: val.Column}
+		case "note":
+			e.Note = p.text("note", val)
+		case "evidence":
+			e.Evidence = p.evidence(val)
+		default:
+			msg := fmt.Sprintf("%s: unknown field %q (want answer, note or evidence)", e.ID, k.Value)
+			p.errorf(k, "%s", msg)
+		}
+	}
+	if _, ok := seen["answer"]; !ok {
+		p.errorf(v, "%s: answer is missing", e.ID)
+	}
+}
+
+func (p *parser) evidence(n *yaml.Node) []string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return nil
+		}
+		return []string{n.Value}
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				p.errorf(c, "evidence: want text, got %s", yamlx.KindName(c))
+				continue
+			}
+			out = append(out, c.Value)
+		}
+		return out
+	}
+	p.errorf(n, "evidence: want a list of links or notes, got %s", yamlx.KindName(n))
+	return nil
+}

@@ -1,0 +1,120 @@
+package answers
+
+import (
+	"bytes"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/heat-tools/maturity/model"
+)
+
+// Encode writes f as YAML in the canonical layout: header fields, any
+// unknown fields kept from the original, then the answers in file order.
+// An answer with neither note nor evidence is written in the short form.
+func Encode(f *File) ([]byte, error) {
+	return encode(f, nil)
+}
+
+// Template is an answers file for m with every indicator present and
+// unanswered, its text as a comment, for filling in with an editor.
+func Template(m *model.Model, f *File) ([]byte, error) {
+	comments := map[string]string{}
+	for _, ref := range m.Indicators() {
+		lvl, _ := m.Level(ref.Cell.Level)
+		c := ref.Indicator.Text
+		if ref.Cell.Indicators[0].ID == ref.Indicator.ID {
+			c = fmt.Sprintf("── %s · %d %s ──\n%s\n\n%s", ref.Pillar.Name, lvl.Value, lvl.Name, ref.Cell.Goal, c)
+		}
+		comments[ref.Indicator.ID] = c
+		if _, ok := f.Get(ref.Indicator.ID); !ok {
+			f.Set(Entry{ID: ref.Indicator.ID})
+		}
+	}
+	return encode(f, comments)
+}
+
+func encode(f *File, comments map[string]string) ([]byte, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, value *yaml.Node) {
+		root.Content = append(root.Content, str(key), value)
+	}
+	add("model", str(f.Model))
+	if f.ModelVersion != "" {
+		add("model_version", quoted(f.ModelVersion))
+	}
+	if f.AssessedAt != "" {
+		add("assessed_at", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: f.AssessedAt})
+	}
+	for _, kv := range [][2]string{{"organization", f.Organization}, {"scope", f.Scope}, {"respondent", f.Respondent}} {
+		if kv[1] != "" {
+			add(kv[0], str(kv[1]))
+		}
+	}
+	root.Content = append(root.Content, f.Extra...)
+
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	for _, e := range f.Entries {
+		key := str(e.ID)
+		if c, ok := comments[e.ID]; ok {
+			key.HeadComment = c
+		}
+		answers.Content = append(answers.Content, key, entryNode(e))
+	}
+	if len(f.Entries) == 0 {
+		answers.Style = yaml.FlowStyle
+	}
+	add("answers", answers)
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func entryNode(e Entry) *yaml.Node {
+	answer := answerNode(e.Answer)
+	if e.Note == "" && len(e.Evidence) == 0 {
+		return answer
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	m.Content = append(m.Content, str("answer"), answer)
+	if e.Note != "" {
+		m.Content = append(m.Content, str("note"), str(e.Note))
+	}
+	if len(e.Evidence) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, ev := range e.Evidence {
+			seq.Content = append(seq.Content, str(ev))
+		}
+		m.Content = append(m.Content, str("evidence"), seq)
+	}
+	return m
+}
+
+func answerNode(a string) *yaml.Node {
+	if a == "" {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
+	}
+	return quoted(a)
+}
+
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if bytes.ContainsRune([]byte(s), '\n') {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// quoted always double-quotes, so that values such as "yes" or "2024.07"
+// read back as the same text in any YAML reader.
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}

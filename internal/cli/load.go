@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/yamlx"
+	"github.com/heat-tools/maturity/model"
+)
+
+// loadModel resolves --model: an existing file wins, else an embedded id.
+func loadModel(io *IO, spec string) (*model.Model, error) {
+	if spec == "" {
+		spec = model.DefaultID
+	}
+	if st, err := os.Stat(spec); err == nil && !st.IsDir() || spec == "-" || looksLikePath(spec) {
+		data, err := yamlx.ReadFile(spec, io.In)
+		if err != nil {
+			return nil, err
+		}
+		return model.Parse(yamlx.DisplayName(spec), data)
+	}
+	if _, ok := model.EmbeddedSource(spec); !ok {
+		return nil, &usageError{
+			msg:  fmt.Sprintf("unknown model %q: not an embedded model id nor a file", spec),
+			hint: "embedded models: " + strings.Join(model.EmbeddedIDs(), ", ") + "; or pass a path to a model file",
+		}
+	}
+	return model.Embedded(spec)
+}
+
+func looksLikePath(s string) bool {
+	return strings.ContainsAny(s, `/\`) || strings.HasSuffix(s, ".yaml") || strings.HasSuffix(s, ".yml")
+}
+
+// modelCache loads each model spec once per process.
+type modelCache struct {
+	io     *IO
+	models map[string]*model.Model
+}
+
+func newModelCache(io *IO) *modelCache {
+	return &modelCache{io: io, models: map[string]*model.Model{}}
+}
+
+func (c *modelCache) get(spec string) (*model.Model, error) {
+	if m, ok := c.models[spec]; ok {
+		return m, nil
+	}
+	m, err := loadModel(c.io, spec)
+	if err != nil {
+		return nil, err
+	}
+	c.models[spec] = m
+	return m, nil
+}
+
+// loadAnswers reads and checks one answers file against the model given by
+// --model (modelSpec), else the one it names, else the default model.
+func loadAnswers(io *IO, models *modelCache, name, modelSpec string) (*answers.File, *model.Model, error) {
+	data, err := yamlx.ReadFile(name, io.In)
+	if err != nil {
+		return nil, nil, err
+	}
+	display := yamlx.DisplayName(name)
+	f, err := answers.Parse(display, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	spec := modelSpec
+	if spec == "" {
+		spec = f.Model
+	}
+	m, err := models.get(spec)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.Model != m.ID {
+		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
+			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
+			Hint: "pass --model with the model these answers were written for"}
+	}
+	if err := answers.Check(f, m); err != nil {
+		return nil, nil, err
+	}
+	if w := answers.VersionWarning(f, m); w != "" {
+		fmt.Fprintf(io.Err, "maturity: warning: %s\n", w)
+	}
+	return f, m, nil
+}

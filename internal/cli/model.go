@@ -1,0 +1,247 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
+	"github.com/heat-tools/maturity/model"
+)
+
+// NewCmdModel builds `maturity model` and its subcommands.
+func NewCmdModel(io *IO) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "model",
+		Short: "List, show, validate and export maturity models",
+		Long: `Work with maturity models: the embedded ones and your own files.
+
+A model file is YAML in the format that 'maturity model export' prints and
+'maturity schema model' describes.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(
+		newCmdModelList(io, nil),
+		newCmdModelShow(io, nil),
+		newCmdModelValidate(io, nil),
+		newCmdModelExport(io, nil),
+	)
+	return cmd
+}
+
+type modelListOptions struct{ IO *IO }
+
+func newCmdModelList(io *IO, runF func(*modelListOptions) error) *cobra.Command {
+	opts := &modelListOptions{IO: io}
+	return &cobra.Command{
+		Use:     "list",
+		Short:   "List the embedded models",
+		Example: "  maturity model list",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return modelListRun(opts)
+		},
+	}
+}
+
+func modelListRun(opts *modelListOptions) error {
+	tw := tabwriter.NewWriter(opts.IO.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVERSION\tLEVELS\tPILLARS\tINDICATORS\tNAME")
+	for _, id := range model.EmbeddedIDs() {
+		m, err := model.Embedded(id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\n", m.ID, m.Version, len(m.Levels), len(m.Pillars), m.IndicatorCount(), m.Name)
+	}
+	return tw.Flush()
+}
+
+type modelShowOptions struct {
+	IO    *IO
+	Model string
+}
+
+func newCmdModelShow(io *IO, runF func(*modelShowOptions) error) *cobra.Command {
+	opts := &modelShowOptions{IO: io}
+	return &cobra.Command{
+		Use:   "show [ID|FILE]",
+		Short: "Show a model's levels, pillars, goals and counts",
+		Example: `  maturity model show                     # the default model, power-automate
+  maturity model show my-model.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Model = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return modelShowRun(opts)
+		},
+	}
+}
+
+func modelShowRun(opts *modelShowOptions) error {
+	m, err := loadModel(opts.IO, opts.Model)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s, version %s)\n", m.Name, m.ID, m.Version)
+	if m.Description != "" {
+		b.WriteString(wrapText(m.Description, "", 80))
+	}
+	fmt.Fprintf(&b, "\n%d levels, %d pillars, %d cells, %d indicators; threshold %v\n", len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount(), m.EffectiveThreshold())
+	scale := make([]string, 0, len(m.Scale)+1)
+	for _, s := range m.Scale {
+		scale = append(scale, fmt.Sprintf("%s (%s, %v)", s.ID, s.Label, s.Score))
+	}
+	scale = append(scale, "na (not applicable)")
+	fmt.Fprintf(&b, "Answers: %s\n", strings.Join(scale, ", "))
+
+	b.WriteString("\nLevels\n")
+	for _, l := range m.Levels {
+		fmt.Fprintf(&b, "  %d %s", l.Value, l.Name)
+		if l.Summary != "" {
+			fmt.Fprintf(&b, ": %s", l.Summary)
+		}
+		b.WriteString("\n")
+	}
+	for _, p := range m.Pillars {
+		fmt.Fprintf(&b, "\n%s (%s)\n", p.Name, p.ID)
+		for _, l := range m.Levels {
+			c, ok := p.Cell(l.Value)
+			if !ok {
+				fmt.Fprintf(&b, "  %d  (no cell)\n", l.Value)
+				continue
+			}
+			b.WriteString(wrapText(fmt.Sprintf("%d  %s [%d]", l.Value, c.Goal, len(c.Indicators)), "  ", 80))
+		}
+	}
+	if len(m.Sources) > 0 {
+		b.WriteString("\nSources\n")
+		for _, s := range m.Sources {
+			lic := ""
+			if s.License != "" {
+				lic = " (" + s.License + ")"
+			}
+			fmt.Fprintf(&b, "  %s%s\n    %s\n", s.Title, lic, s.URL)
+		}
+	}
+	_, err = opts.IO.Out.Write([]byte(b.String()))
+	return err
+}
+
+func cellCount(m *model.Model) int {
+	n := 0
+	for _, p := range m.Pillars {
+		n += len(p.Cells)
+	}
+	return n
+}
+
+type modelValidateOptions struct {
+	IO    *IO
+	Files []string
+}
+
+func newCmdModelValidate(io *IO, runF func(*modelValidateOptions) error) *cobra.Command {
+	opts := &modelValidateOptions{IO: io}
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check model files and report every problem with its position",
+		Long: `Check model files. Every problem is reported as FILE:LINE:COL: message,
+not only the first; the exit code is 2 when any file has a problem.`,
+		Example: "  maturity model validate my-model.yaml",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return modelValidateRun(opts)
+		},
+	}
+}
+
+func modelValidateRun(opts *modelValidateOptions) error {
+	failed := false
+	for _, name := range opts.Files {
+		data, err := yamlx.ReadFile(name, opts.IO.In)
+		if err == nil {
+			var m *model.Model
+			if m, err = model.Parse(yamlx.DisplayName(name), data); err == nil {
+				fmt.Fprintf(opts.IO.Out, "%s: ok: %s version %s, %d levels, %d pillars, %d cells, %d indicators\n",
+					yamlx.DisplayName(name), m.ID, m.Version, len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount())
+				continue
+			}
+		}
+		failed = true
+		printError(opts.IO.Err, err)
+	}
+	if failed {
+		return &reported{code: ExitError}
+	}
+	return nil
+}
+
+type modelExportOptions struct {
+	IO     *IO
+	ID     string
+	Output string
+}
+
+func newCmdModelExport(io *IO, runF func(*modelExportOptions) error) *cobra.Command {
+	opts := &modelExportOptions{IO: io, ID: model.DefaultID}
+	cmd := &cobra.Command{
+		Use:   "export [ID]",
+		Short: "Print an embedded model's YAML, to read or to start your own",
+		Example: `  maturity model export power-automate > my-model.yaml
+  maturity model export -o my-model.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return modelExportRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	return cmd
+}
+
+func modelExportRun(opts *modelExportOptions) error {
+	data, ok := model.EmbeddedSource(opts.ID)
+	if !ok {
+		return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", "), "no embedded model %q", opts.ID)
+	}
+	return writeOutput(opts.IO, opts.Output, data)
+}
+
+// wrapText wraps text at width with indent on every line.
+func wrapText(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len([]rune(line))+1+len([]rune(w)) > width {
+			b.WriteString(line + "\n")
+			line = indent + "  "
+		}
+		if len(line) > len(strings.TrimRight(line, " ")) || line == "" {
+			line += w
+		} else {
+			line += " " + w
+		}
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}

@@ -1,0 +1,279 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/heat-tools/maturity/internal/atomicfile"
+	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/model"
+)
+
+type scoreOptions struct {
+	IO              *IO
+	Inputs          []string
+	Model           string
+	Format          string
+	Output          string
+	MinLevel        int
+	Target          int
+	Threshold       float64
+	RequireComplete bool
+	NoColor         bool
+}
+
+var scoreFormats = []string{"text", "json"}
+
+// NewCmdScore builds `maturity score`.
+func NewCmdScore(io *IO, runF func(*scoreOptions) error) *cobra.Command {
+	opts := &scoreOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "score FILE...",
+		Short: "Score answers files: the level reached and the gaps to the next",
+		Long: `Score one or more answers files against their model.
+
+Each FILE is an answers file, - for standard input, or a directory, which
+means the *.yaml and *.yml files in it. The model is --model (an embedded
+model id or a model file), else the one the answers file names.
+
+The exit code is 1 when a result is below --min-level, and 2 when an input
+cannot be read or is invalid.`,
+		Example: `  maturity score answers.yaml
+  maturity score --format json answers.yaml
+  maturity score --min-level 300 answers.yaml      # exit 1 below 300 Defined
+  maturity score --model my-model.yaml --target 400 answers.yaml
+  cat answers.yaml | maturity score -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if !contains(scoreFormats, opts.Format) {
+				return usagef("formats: "+strings.Join(scoreFormats, ", "), "unknown format %q", opts.Format)
+			}
+			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
+				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return scoreRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (atomically) instead of stdout")
+	f.IntVar(&opts.MinLevel, "min-level", 0, "exit 1 when the level is below this `LEVEL`, such as 300")
+	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
+	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
+	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
+	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
+	return cmd
+}
+
+// scored is one input and its result, or the error that stopped it.
+type scored struct {
+	name   string
+	model  *model.Model
+	result *score.Result
+	err    error
+}
+
+func scoreRun(opts *scoreOptions) error {
+	inputs, err := expandInputs(opts.Inputs)
+	if err != nil {
+		return err
+	}
+	models := newModelCache(opts.IO)
+	results := make([]scored, len(inputs))
+	failed := false
+	for i, name := range inputs {
+		results[i] = scoreOne(opts, models, name)
+		if results[i].err != nil {
+			failed = true
+			printError(opts.IO.Err, results[i].err)
+		}
+	}
+
+	var ok []scored
+	for _, r := range results {
+		if r.err == nil {
+			ok = append(ok, r)
+		}
+	}
+	if len(ok) > 0 {
+		var buf bytes.Buffer
+		if err := renderScores(&buf, opts, ok, len(inputs) > 1); err != nil {
+			return err
+		}
+		if err := writeOutput(opts.IO, opts.Output, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return &reported{code: ExitError}
+	}
+	return checkMinLevel(opts, ok)
+}
+
+func scoreOne(opts *scoreOptions, models *modelCache, name string) scored {
+	f, m, err := loadAnswers(opts.IO, models, name, opts.Model)
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	if opts.MinLevel != 0 {
+		if _, ok := m.Level(opts.MinLevel); !ok {
+			return scored{name: name, err: usagef("levels of "+m.ID+": "+levelValues(m), "--min-level %d is not a level of model %s", opts.MinLevel, m.ID)}
+		}
+	}
+	r, err := score.Score(m, f, score.Options{Threshold: opts.Threshold, Target: opts.Target})
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	if opts.RequireComplete && len(r.Unanswered) > 0 {
+		first := r.Unanswered
+		if len(first) > 3 {
+			first = first[:3]
+		}
+		more := ""
+		if len(r.Unanswered) > 3 {
+			more = ", …"
+		}
+		return scored{name: name, err: withHint(
+			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", f.Name, len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
+			"answer them, or mark those that do not apply as na")}
+	}
+	return scored{name: name, model: m, result: r}
+}
+
+func renderScores(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
+	switch opts.Format {
+	case "json":
+		if !batch {
+			return render.JSON(w, rs[0].result)
+		}
+		list := make([]*score.Result, len(rs))
+		for i, r := range rs {
+			list[i] = r.result
+		}
+		return render.JSONList(w, list)
+	default:
+		color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+		for i, r := range rs {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			if err := render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth()}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func checkMinLevel(opts *scoreOptions, rs []scored) error {
+	if opts.MinLevel == 0 {
+		return nil
+	}
+	var below []string
+	for _, r := range rs {
+		if r.result.Level.Value < opts.MinLevel {
+			below = append(below, fmt.Sprintf("%s is at %s", r.result.Input.File, levelLabel(r.result.Level)))
+		}
+	}
+	if len(below) == 0 {
+		return nil
+	}
+	return &findingError{msg: fmt.Sprintf("below --min-level %d: %s", opts.MinLevel, strings.Join(below, "; "))}
+}
+
+func levelLabel(l score.LevelRef) string {
+	if l.Value == 0 {
+		return "level None"
+	}
+	return fmt.Sprintf("level %d %s", l.Value, l.Name)
+}
+
+func levelValues(m *model.Model) string {
+	vs := make([]string, len(m.Levels))
+	for i, l := range m.Levels {
+		vs[i] = fmt.Sprint(l.Value)
+	}
+	return strings.Join(vs, ", ")
+}
+
+// expandInputs turns the arguments into files: "-" is stdin, a directory
+// means its *.yaml and *.yml files, sorted.
+func expandInputs(args []string) ([]string, error) {
+	var out []string
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+			if stdin > 1 {
+				return nil, usagef("", "- (standard input) can be given only once")
+			}
+			out = append(out, a)
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			out = append(out, a) // reading it reports any error with its name
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read directory: %w", a, errors.Unwrap(err))
+		}
+		var files []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				files = append(files, filepath.Join(a, e.Name()))
+			}
+		}
+		if len(files) == 0 {
+			return nil, withHint(fmt.Errorf("%s: no *.yaml or *.yml files in this directory", a), "name answers files, or a directory that holds them")
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// writeOutput writes data to path atomically, or to stdout when path is empty.
+func writeOutput(io *IO, path string, data []byte) error {
+	if path == "" || path == "-" {
+		_, err := io.Out.Write(data)
+		return err
+	}
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

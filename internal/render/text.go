@@ -1,0 +1,196 @@
+// Package render writes results for people and programs. Renderers take a
+// computed result and write bytes; they know nothing of flags or files.
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/model"
+)
+
+// TextOptions shape the text output.
+type TextOptions struct {
+	Color bool // ANSI colour and bars: only on a terminal
+	Width int  // terminal width for wrapping; 0 means 80
+}
+
+// style applies ANSI styles when colour is on.
+type style struct{ on bool }
+
+func (s style) wrap(code, text string) string {
+	if !s.on || text == "" {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s style) bold(t string) string   { return s.wrap("1", t) }
+func (s style) dim(t string) string    { return s.wrap("2", t) }
+func (s style) red(t string) string    { return s.wrap("31", t) }
+func (s style) green(t string) string  { return s.wrap("32", t) }
+func (s style) yellow(t string) string { return s.wrap("33", t) }
+func (s style) cyan(t string) string   { return s.wrap("36", t) }
+
+// Text writes a result for a person: the level and its tagline, a line per
+// pillar with progress toward its next level, then the gaps by pillar.
+func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
+	st := style{on: opt.Color}
+	width := opt.Width
+	if width <= 0 || width > 100 {
+		width = 80
+	}
+	var b strings.Builder
+
+	if head := inputLine(r); head != "" {
+		fmt.Fprintf(&b, "%s\n", st.dim(head))
+	}
+	fmt.Fprintf(&b, "%s\n\n", st.dim(fmt.Sprintf("%s %s", r.Model.Name, r.Model.Version)))
+
+	fmt.Fprintf(&b, "%s %s\n", st.bold("Level"), st.bold(levelName(r.Level)))
+	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
+		b.WriteString(wrapIndent(l.Summary, "  ", width))
+	}
+	top := m.Levels[len(m.Levels)-1].Value
+	fmt.Fprintf(&b, "Score %s of %d", r.Score, top)
+	if r.NextLevel != nil {
+		fmt.Fprintf(&b, " · next level %s", levelName(*r.NextLevel))
+	} else {
+		b.WriteString(" · top level reached")
+	}
+	b.WriteString("\n\n")
+
+	nameW, levelW := len("Pillar"), len("Level")
+	for _, p := range r.Pillars {
+		nameW = max(nameW, runeLen(p.Name))
+		levelW = max(levelW, runeLen(levelName(p.Level)))
+	}
+	fmt.Fprintf(&b, "%s\n", st.bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
+	for _, p := range r.Pillars {
+		fmt.Fprintf(&b, "%s  %s  %s\n", pad(p.Name, nameW), pad(levelName(p.Level), levelW), progress(st, m, p))
+	}
+
+	writeGaps(&b, st, m, r, width)
+
+	if n := len(r.Unanswered); n > 0 {
+		fmt.Fprintf(&b, "\n%s\n", st.yellow(fmt.Sprintf("%d of %d indicators unanswered; they score as no.", n, r.Counts.Indicators)))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func inputLine(r *score.Result) string {
+	var parts []string
+	for _, s := range []string{r.Input.Organization, r.Input.Scope, r.Input.AssessedAt} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if r.Input.File != "" {
+		parts = append(parts, r.Input.File)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// progress is the coverage of the pillar's next level, as a percentage
+// and, with colour on, a bar.
+func progress(st style, m *model.Model, p score.PillarResult) string {
+	next := -1
+	for i, l := range p.Levels {
+		if !l.Attained {
+			next = i
+			break
+		}
+	}
+	if next < 0 {
+		return st.green("top level")
+	}
+	cov := float64(p.Levels[next].Coverage)
+	pct := fmt.Sprintf("%3.0f%% of %d", cov*100, p.Levels[next].Value)
+	if !st.on {
+		return pct
+	}
+	const barW = 20
+	filled := int(cov*barW + 0.5)
+	return st.cyan(strings.Repeat("█", filled)) + st.dim(strings.Repeat("░", barW-filled)) + " " + pct
+}
+
+func writeGaps(b *strings.Builder, st style, m *model.Model, r *score.Result, width int) {
+	if r.Target == nil {
+		return
+	}
+	if len(r.Gaps) == 0 {
+		fmt.Fprintf(b, "\n%s\n", st.green(fmt.Sprintf("No gaps to %s.", levelName(*r.Target))))
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("Gaps to %s: %d", levelName(*r.Target), len(r.Gaps))))
+	pillar := ""
+	for _, g := range r.Gaps {
+		if g.Pillar != pillar {
+			pillar = g.Pillar
+			name := pillar
+			if p, ok := m.Pillar(pillar); ok {
+				name = p.Name
+			}
+			fmt.Fprintf(b, "\n%s\n", st.bold(name))
+		}
+		answer := g.Answer
+		if answer == "" {
+			answer = "unanswered"
+		}
+		mark := st.red("✗")
+		if g.Answer != "" && g.Answer != "no" {
+			mark = st.yellow("◐")
+		}
+		fmt.Fprintf(b, "  %s %d %s %s\n", mark, g.Level, g.Indicator, st.dim("("+answer+")"))
+		b.WriteString(wrapIndent(g.Text, "      ", width))
+		if g.Note != "" {
+			b.WriteString(wrapIndent("note: "+g.Note, "      ", width))
+		}
+		for _, res := range g.Resources {
+			fmt.Fprintf(b, "      %s %s\n", st.dim("→ "+res.Title+":"), res.URL)
+		}
+	}
+}
+
+func levelName(l score.LevelRef) string {
+	if l.Value == 0 {
+		return l.Name
+	}
+	return fmt.Sprintf("%d %s", l.Value, l.Name)
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
+
+func pad(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-runeLen(s)))
+}
+
+// wrapIndent wraps text at width, each line indented, ending in a newline.
+func wrapIndent(text, indent string, width int) string {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	line := indent
+	lineLen := runeLen(indent)
+	start := true
+	for _, w := range words {
+		if !start && lineLen+1+runeLen(w) > width {
+			b.WriteString(line + "\n")
+			line, lineLen, start = indent, runeLen(indent), true
+		}
+		if !start {
+			line += " "
+			lineLen++
+		}
+		line += w
+		lineLen += runeLen(w)
+		start = false
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}

@@ -1,0 +1,223 @@
+// Package score computes a maturity result from a model and answers. It is
+// a pure function: no I/O, no clock, the same inputs give the same result.
+package score
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/model"
+)
+
+// SchemaVersion is the version of the JSON result format.
+const SchemaVersion = 1
+
+// epsilon absorbs float error when comparing a coverage with the threshold,
+// so that three thirds reach a threshold of 1.
+const epsilon = 1e-9
+
+// Options change how a result is computed.
+type Options struct {
+	Threshold float64 // 0 means the model's threshold
+	Target    int     // 0 means the level after the overall level
+}
+
+// OptionError is a bad option value, such as a target that is not a level.
+type OptionError struct{ Msg, Hint string }
+
+func (e *OptionError) Error() string { return e.Msg }
+
+// Score computes the result of f against m.
+func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
+	thr := m.EffectiveThreshold()
+	if opt.Threshold != 0 {
+		if opt.Threshold < 0 || opt.Threshold > 1 || math.IsNaN(opt.Threshold) {
+			return nil, &OptionError{Msg: fmt.Sprintf("threshold %v is outside (0,1]", opt.Threshold)}
+		}
+		thr = opt.Threshold
+	}
+	if opt.Target != 0 {
+		if _, ok := m.Level(opt.Target); !ok {
+			return nil, &OptionError{Msg: fmt.Sprintf("target %d is not a level of model %s", opt.Target, m.ID), Hint: "levels: " + levelList(m)}
+		}
+	}
+
+	r := &Result{
+		SchemaVersion: SchemaVersion,
+		Model:         ModelInfo{ID: m.ID, Name: m.Name, Version: m.Version},
+		Input:         InputInfo{File: f.Name, AssessedAt: f.AssessedAt, Organization: f.Organization, Scope: f.Scope, Respondent: f.Respondent},
+		Threshold:     Ratio(thr),
+		Gaps:          []Gap{},
+		Unanswered:    []string{},
+		Counts:        Counts{Scale: make([]ScaleCount, len(m.Scale))},
+	}
+	for i, s := range m.Scale {
+		r.Counts.Scale[i].ID = s.ID
+	}
+
+	scoreOf := func(id string) (answer string, s float64, applicable bool) {
+		e, _ := f.Get(id)
+		switch e.Answer {
+		case model.NotApplicable:
+			return e.Answer, 0, false
+		case "":
+			return "", 0, true
+		}
+		p, _ := m.ScalePoint(e.Answer)
+		return e.Answer, p.Score, true
+	}
+
+	// Counts and unanswered, over the whole model in model order.
+	for _, ref := range m.Indicators() {
+		r.Counts.Indicators++
+		a, _, _ := scoreOf(ref.Indicator.ID)
+		switch a {
+		case "":
+			r.Counts.Unanswered++
+			r.Unanswered = append(r.Unanswered, ref.Indicator.ID)
+		case model.NotApplicable:
+			r.Counts.NA++
+		default:
+			for i := range r.Counts.Scale {
+				if r.Counts.Scale[i].ID == a {
+					r.Counts.Scale[i].N++
+				}
+			}
+		}
+	}
+
+	overall := -1 // index into m.Levels; -1 is None
+	var scoreSum float64
+	for p := range m.Pillars {
+		pil := &m.Pillars[p]
+		pr := PillarResult{ID: pil.ID, Name: pil.Name, Levels: make([]LevelCoverage, len(m.Levels))}
+		reached := -1
+		blocked := false
+		for li, lvl := range m.Levels {
+			lc := LevelCoverage{Value: lvl.Value}
+			var sumW, sumWS float64
+			if cell, ok := pil.Cell(lvl.Value); ok {
+				for i := range cell.Indicators {
+					ind := &cell.Indicators[i]
+					a, s, applicable := scoreOf(ind.ID)
+					if !applicable {
+						continue
+					}
+					lc.Applicable++
+					if a != "" {
+						lc.Answered++
+					}
+					w := ind.EffectiveWeight()
+					sumW += w
+					sumWS += w * s
+				}
+			}
+			cov := 1.0
+			if sumW > 0 {
+				cov = sumWS / sumW
+			}
+			lc.Coverage = Ratio(cov)
+			if !blocked && cov >= thr-epsilon {
+				reached = li
+			} else {
+				blocked = true
+			}
+			pr.Levels[li] = lc
+		}
+		for li := range pr.Levels {
+			pr.Levels[li].Attained = li <= reached
+		}
+		pr.Level = levelRef(m, reached)
+		pillarScore := float64(levelValue(m, reached))
+		if reached+1 < len(m.Levels) {
+			next := m.Levels[reached+1].Value
+			pillarScore += float64(next-levelValue(m, reached)) * float64(pr.Levels[reached+1].Coverage)
+		}
+		pr.Score = OneDecimal(pillarScore)
+		pr.reached = reached
+		scoreSum += pillarScore
+		if p == 0 || reached < overall {
+			overall = reached
+		}
+		r.Pillars = append(r.Pillars, pr)
+	}
+	r.Level = levelRef(m, overall)
+	r.Score = OneDecimal(scoreSum / float64(len(m.Pillars)))
+	if overall+1 < len(m.Levels) {
+		next := levelRef(m, overall+1)
+		r.NextLevel = &next
+	}
+
+	target := opt.Target
+	if target == 0 && r.NextLevel != nil {
+		target = r.NextLevel.Value
+	}
+	if target != 0 {
+		t, _ := m.Level(target)
+		r.Target = &LevelRef{Value: t.Value, Name: t.Name}
+		r.Gaps = gaps(m, f, r, target, scoreOf)
+	}
+	return r, nil
+}
+
+func gaps(m *model.Model, f *answers.File, r *Result, target int, scoreOf func(string) (string, float64, bool)) []Gap {
+	out := []Gap{}
+	for p := range m.Pillars {
+		pil := &m.Pillars[p]
+		if levelValue(m, r.Pillars[p].reached) >= target {
+			continue
+		}
+		for _, lvl := range m.Levels {
+			if lvl.Value > target {
+				break
+			}
+			cell, ok := pil.Cell(lvl.Value)
+			if !ok {
+				continue
+			}
+			for i := range cell.Indicators {
+				ind := &cell.Indicators[i]
+				a, s, applicable := scoreOf(ind.ID)
+				if !applicable || s >= 1 {
+					continue
+				}
+				e, _ := f.Get(ind.ID)
+				res := ind.Resources
+				if len(res) == 0 {
+					res = cell.Resources
+				}
+				out = append(out, Gap{
+					Indicator: ind.ID, Pillar: pil.ID, Level: lvl.Value, Text: ind.Text,
+					Answer: a, Note: e.Note, Resources: append([]model.Resource{}, res...),
+				})
+			}
+		}
+	}
+	return out
+}
+
+func levelValue(m *model.Model, idx int) int {
+	if idx < 0 {
+		return 0
+	}
+	return m.Levels[idx].Value
+}
+
+func levelRef(m *model.Model, idx int) LevelRef {
+	if idx < 0 {
+		return LevelRef{Value: 0, Name: "None"}
+	}
+	return LevelRef{Value: m.Levels[idx].Value, Name: m.Levels[idx].Name}
+}
+
+func levelList(m *model.Model) string {
+	s := ""
+	for i, l := range m.Levels {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%d %s", l.Value, l.Name)
+	}
+	return s
+}

@@ -1,0 +1,196 @@
+package yamlx
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Positions maps a pointer to a decoded value (a *string, a *Level, ...) to
+// where it stood in the file, so that validation after decoding can name the
+// line of each problem.
+type Positions map[any]Pos
+
+// Of returns the position recorded for ptr, or the zero Pos.
+func (p Positions) Of(ptr any) Pos { return p[ptr] }
+
+// Decoder decodes a node tree into Go values strictly: unknown fields,
+// duplicate keys and wrong types are all reported, with positions, and the
+// walk goes on so that every problem is found in one run. Struct fields are
+// named by their `yaml` tag.
+type Decoder struct {
+	File string
+	Pos  Positions
+	Errs Errors
+}
+
+// NewDecoder returns a Decoder for file.
+func NewDecoder(file string) *Decoder {
+	return &Decoder{File: file, Pos: Positions{}}
+}
+
+// Decode decodes n into out, which must be a non-nil pointer.
+func (d *Decoder) Decode(n *yaml.Node, out any) {
+	d.decode(n, reflect.ValueOf(out).Elem(), "")
+}
+
+// Errorf records a problem at n.
+func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
+	d.Errs = append(d.Errs, Errorf(d.File, Pos{n.Line, n.Column}, format, args...))
+}
+
+func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if v.CanAddr() {
+		d.Pos[v.Addr().Interface()] = Pos{n.Line, n.Column}
+	}
+	if isNull(n) {
+		v.Set(reflect.Zero(v.Type()))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		elem := reflect.New(v.Type().Elem())
+		d.decode(n, elem.Elem(), path)
+		v.Set(elem)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.Errorf(n, "%swant text, got %s", label(path), KindName(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+			d.Errorf(n, "%swant a whole number, got %s", label(path), KindName(n))
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 0, 64)
+		if err != nil || i != int64(int(i)) {
+			d.Errorf(n, "%snumber %s is out of range", label(path), n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") {
+			d.Errorf(n, "%swant a number, got %s", label(path), KindName(n))
+			return
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil {
+			d.Errorf(n, "%sinvalid number %s", label(path), n.Value)
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.Errorf(n, "%swant a list, got %s", label(path), KindName(n))
+			return
+		}
+		// Allocate once so that element addresses, kept in Pos, stay valid.
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		v.Set(s)
+		for i, c := range n.Content {
+			d.decode(c, v.Index(i), path)
+		}
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	default:
+		panic("yamlx: unsupported type " + v.Type().String())
+	}
+}
+
+func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "%swant a mapping, got %s", label(path), KindName(n))
+		return
+	}
+	fields := structFields(v.Type())
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.Errorf(k, "want a field name, got %s", KindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.Errorf(k, "duplicate key %q (first at line %d)", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		idx, ok := fields[k.Value]
+		if !ok {
+			d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
+				Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
+			continue
+		}
+		d.decode(val, v.Field(idx), k.Value)
+	}
+}
+
+func suggestField(name string, fields map[string]int) string {
+	names := make([]string, 0, len(fields))
+	for f := range fields {
+		names = append(names, f)
+	}
+	if s := Nearest(name, names); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}
+
+func structFields(t reflect.Type) map[string]int {
+	m := make(map[string]int, t.NumField())
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag != "" && tag != "-" {
+			m[tag] = i
+		}
+	}
+	return m
+}
+
+func label(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + ": "
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// KindName names what a node holds, for messages.
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "nothing"
+		case "!!bool":
+			return "true/false"
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!timestamp":
+			return "a date (" + n.Value + ")"
+		}
+		return fmt.Sprintf("text %q", truncate(n.Value, 40))
+	}
+	return "an unknown node"
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,63 @@
+// Package yamlx reads untrusted YAML strictly: size and content limits,
+// one document, no aliases, and positioned errors for every problem.
+package yamlx
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is one problem found in a file, with its position when known.
+type Error struct {
+	File string
+	Line int // 1-based; 0 when unknown
+	Col  int // 1-based; 0 when unknown
+	Msg  string
+	Hint string // optional next step for the user
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(":")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, "%d:", e.Col)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(" ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Errors is a list of problems, reported together.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns es as an error, or nil when it is empty.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Pos is a position in a file.
+type Pos struct{ Line, Col int }
+
+// Errorf builds an Error at pos.
+func Errorf(file string, pos Pos, format string, args ...any) *Error {
+	return &Error{File: file, Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf(format, args...)}
+}

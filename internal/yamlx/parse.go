@@ -1,0 +1,167 @@
+package yamlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest file the tool reads (SPEC: limits).
+const MaxFileSize = 8 << 20
+
+// maxDepth bounds nesting; no valid file of ours nests deeper than a few levels.
+const maxDepth = 64
+
+// ReadFile reads path, refusing files over MaxFileSize before reading them
+// whole. name is the path as the user wrote it, for messages; "-" reads r.
+func ReadFile(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		if stdin == nil {
+			return nil, &Error{File: "<stdin>", Msg: "no standard input"}
+		}
+		r = stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, &Error{File: name, Msg: describeOpenError(err)}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				return nil, &Error{File: name, Msg: "is a directory, want a file"}
+			}
+			if st.Size() > MaxFileSize {
+				return nil, &Error{File: name, Msg: fmt.Sprintf("file is %s, over the %s limit", humanSize(st.Size()), humanSize(MaxFileSize))}
+			}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{File: DisplayName(name), Msg: "cannot read: " + err.Error()}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: DisplayName(name), Msg: fmt.Sprintf("input is over the %s limit", humanSize(MaxFileSize))}
+	}
+	return data, nil
+}
+
+// DisplayName is how a file is named in messages.
+func DisplayName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func humanSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	if n >= 1<<10 {
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Parse checks that data is one YAML document of text and returns its root
+// node. It refuses binary data, invalid UTF-8, empty input, several
+// documents, aliases and deep nesting, so that callers can walk the tree
+// without further guards.
+func Parse(file string, data []byte) (*yaml.Node, error) {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("binary data (NUL byte at offset %d), want a YAML text file", i)}
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8Offset(data)], []byte("\n"))
+		return nil, &Error{File: file, Line: line, Msg: "invalid UTF-8, want a YAML text file"}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{File: file, Msg: "file is empty"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{File: file, Msg: "no YAML content (only comments or blank lines)"}
+		}
+		return nil, syntaxError(file, err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, &Error{File: file, Line: next.Line, Col: next.Column,
+			Msg:  "several YAML documents, want one",
+			Hint: "keep one document: remove the '---' separators"}
+	case !errors.Is(err, io.EOF):
+		return nil, syntaxError(file, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, &Error{File: file, Msg: "no YAML content"}
+	}
+	root := doc.Content[0]
+	if err := checkTree(file, root, 0); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// checkTree refuses aliases (the root of alias bombs) and deep nesting.
+func checkTree(file string, n *yaml.Node, depth int) error {
+	if depth > maxDepth {
+		return &Error{File: file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+	}
+	if n.Kind == yaml.AliasNode {
+		return &Error{File: file, Line: n.Line, Col: n.Column,
+			Msg: fmt.Sprintf("YAML aliases are not supported (*%s)", n.Value), Hint: "write the value out in full"}
+	}
+	for _, c := range n.Content {
+		if err := checkTree(file, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syntaxError turns a yaml.v3 parse error ("yaml: line 3: ...") into a
+// positioned Error.
+func syntaxError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	return &Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
+}

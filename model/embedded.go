@@ -1,0 +1,45 @@
+package model
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed models/*.yaml
+var embeddedFiles embed.FS
+
+// DefaultID is the model used when neither a flag nor an answers file names one.
+const DefaultID = "power-automate"
+
+// EmbeddedIDs lists the ids of the models built into the binary, sorted.
+func EmbeddedIDs() []string {
+	entries, _ := fs.ReadDir(embeddedFiles, "models")
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// EmbeddedSource returns the YAML text of an embedded model, comments and all.
+func EmbeddedSource(id string) ([]byte, bool) {
+	if !modelIDPattern.MatchString(id) {
+		return nil, false
+	}
+	data, err := embeddedFiles.ReadFile(path.Join("models", id+".yaml"))
+	return data, err == nil
+}
+
+// Embedded parses the embedded model with the given id.
+func Embedded(id string) (*Model, error) {
+	data, ok := EmbeddedSource(id)
+	if !ok {
+		return nil, fmt.Errorf("no embedded model %q", id)
+	}
+	return Parse("embedded:"+id, data)
+}

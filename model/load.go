@@ -1,0 +1,222 @@
+package model
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
+)
+
+var (
+	modelIDPattern     = regexp.MustCompile(`^[a-z0-9-]+$`)
+	pillarIDPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	indicatorIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+	scaleIDPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+)
+
+// Parse reads a model from YAML. file names the source in errors. Every
+// problem found is reported, each as FILE:LINE:COL: message, in file order.
+func Parse(file string, data []byte) (*Model, error) {
+	root, err := yamlx.Parse(file, data)
+	if err != nil {
+		return nil, err
+	}
+	dec := yamlx.NewDecoder(file)
+	var m Model
+	dec.Decode(root, &m)
+	v := validator{file: file, pos: dec.Pos, errs: dec.Errs}
+	v.model(&m)
+	if len(v.errs) > 0 {
+		sort.SliceStable(v.errs, func(i, j int) bool {
+			a, b := v.errs[i], v.errs[j]
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Col < b.Col
+		})
+		return nil, v.errs
+	}
+	if m.Scale == nil {
+		m.Scale = DefaultScale()
+	}
+	return &m, nil
+}
+
+type validator struct {
+	file string
+	pos  yamlx.Positions
+	errs yamlx.Errors
+}
+
+// at returns the position of the first of ptrs that was seen in the file.
+func (v *validator) at(ptrs ...any) yamlx.Pos {
+	for _, p := range ptrs {
+		if pos, ok := v.pos[p]; ok {
+			return pos
+		}
+	}
+	return yamlx.Pos{}
+}
+
+func (v *validator) errorf(pos yamlx.Pos, format string, args ...any) {
+	v.errs = append(v.errs, yamlx.Errorf(v.file, pos, format, args...))
+}
+
+// required reports an empty or missing text; parent locates a missing one.
+func (v *validator) required(s *string, parent any, what string) {
+	if strings.TrimSpace(*s) != "" {
+		return
+	}
+	if pos, ok := v.pos[s]; ok {
+		v.errorf(pos, "%s is empty", what)
+		return
+	}
+	v.errorf(v.at(parent), "%s is missing", what)
+}
+
+func (v *validator) id(s *string, parent any, what string, re *regexp.Regexp) bool {
+	if *s == "" {
+		v.required(s, parent, what)
+		return false
+	}
+	if !re.MatchString(*s) {
+		v.errorf(v.at(s), "%s %q is malformed (want %s)", what, *s, re.String())
+		return false
+	}
+	return true
+}
+
+func (v *validator) url(s *string, parent any, what string) {
+	if *s == "" {
+		v.required(s, parent, what)
+		return
+	}
+	u, err := url.Parse(*s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		v.errorf(v.at(s), "%s %q is not an absolute http(s) URL", what, *s)
+	}
+}
+
+func (v *validator) resources(rs []Resource) {
+	for i := range rs {
+		r := &rs[i]
+		v.required(&r.Title, r, "resource title")
+		v.url(&r.URL, r, "resource url")
+	}
+}
+
+func (v *validator) model(m *Model) {
+	v.id(&m.ID, m, "model id", modelIDPattern)
+	v.required(&m.Name, m, "name")
+	v.required(&m.Version, m, "version")
+	for i := range m.Sources {
+		s := &m.Sources[i]
+		v.required(&s.Title, s, "source title")
+		v.url(&s.URL, s, "source url")
+	}
+	if m.Threshold != nil && (*m.Threshold <= 0 || *m.Threshold > 1) {
+		v.errorf(v.at(m.Threshold), "threshold %v is outside (0,1]", *m.Threshold)
+	}
+	v.scale(m)
+	levels := v.levels(m)
+	v.pillars(m, levels)
+}
+
+func (v *validator) scale(m *Model) {
+	if m.Scale == nil {
+		return
+	}
+	if len(m.Scale) == 0 {
+		v.errorf(v.at(&m.Scale), "scale is empty; leave it out for the default yes/partial/no")
+		return
+	}
+	seen := map[string]bool{}
+	for i := range m.Scale {
+		s := &m.Scale[i]
+		if v.id(&s.ID, s, "scale id", scaleIDPattern) {
+			switch {
+			case s.ID == NotApplicable:
+				v.errorf(v.at(&s.ID), "scale id %q is reserved for not applicable", s.ID)
+			case seen[s.ID]:
+				v.errorf(v.at(&s.ID), "scale id %q is repeated", s.ID)
+			}
+			seen[s.ID] = true
+		}
+		v.required(&s.Label, s, "scale label")
+		if s.Score < 0 || s.Score > 1 {
+			v.errorf(v.at(&s.Score, s), "scale score %v is outside [0,1]", s.Score)
+		}
+	}
+}
+
+// levels checks the levels and returns the set of declared values.
+func (v *validator) levels(m *Model) map[int]bool {
+	declared := map[int]bool{}
+	if len(m.Levels) == 0 {
+		v.errorf(v.at(&m.Levels, m), "levels: at least one level is required")
+	}
+	for i := range m.Levels {
+		l := &m.Levels[i]
+		if l.Value <= 0 {
+			v.errorf(v.at(&l.Value, l), "level value %d must be above 0", l.Value)
+		}
+		if i > 0 && l.Value <= m.Levels[i-1].Value {
+			v.errorf(v.at(&l.Value, l), "level %d is not above the level before it (%d): levels must be strictly increasing", l.Value, m.Levels[i-1].Value)
+		}
+		declared[l.Value] = true
+		v.required(&l.Name, l, "level name")
+	}
+	return declared
+}
+
+func (v *validator) pillars(m *Model, levels map[int]bool) {
+	if len(m.Pillars) == 0 {
+		v.errorf(v.at(&m.Pillars, m), "pillars: at least one pillar is required")
+	}
+	pillarIDs := map[string]bool{}
+	indicatorIDs := map[string]yamlx.Pos{}
+	for p := range m.Pillars {
+		pil := &m.Pillars[p]
+		if v.id(&pil.ID, pil, "pillar id", pillarIDPattern) {
+			if pillarIDs[pil.ID] {
+				v.errorf(v.at(&pil.ID), "pillar id %q is repeated", pil.ID)
+			}
+			pillarIDs[pil.ID] = true
+		}
+		v.required(&pil.Name, pil, "pillar name")
+		cellLevels := map[int]bool{}
+		for c := range pil.Cells {
+			cell := &pil.Cells[c]
+			switch {
+			case !levels[cell.Level]:
+				v.errorf(v.at(&cell.Level, cell), "cell level %d is not a declared level", cell.Level)
+			case cellLevels[cell.Level]:
+				v.errorf(v.at(&cell.Level, cell), "pillar %q has a second cell for level %d", pil.ID, cell.Level)
+			}
+			cellLevels[cell.Level] = true
+			v.required(&cell.Goal, cell, "cell goal")
+			v.resources(cell.Resources)
+			for i := range cell.Indicators {
+				ind := &cell.Indicators[i]
+				if v.id(&ind.ID, ind, "indicator id", indicatorIDPattern) {
+					if first, dup := indicatorIDs[ind.ID]; dup {
+						v.errorf(v.at(&ind.ID), "indicator id %q is repeated (first at line %d)", ind.ID, first.Line)
+					} else {
+						indicatorIDs[ind.ID] = v.at(&ind.ID)
+					}
+				}
+				v.required(&ind.Text, ind, "indicator text")
+				if ind.Weight != nil && *ind.Weight <= 0 {
+					v.errorf(v.at(ind.Weight), "indicator weight %v must be above 0", *ind.Weight)
+				}
+				v.resources(ind.Resources)
+			}
+		}
+	}
+}
+
+// String is the model as "id version", for messages.
+func (m *Model) String() string { return fmt.Sprintf("%s %s", m.ID, m.Version) }
