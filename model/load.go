@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
@@ -27,8 +29,11 @@ func Parse(file string, data []byte) (*Model, error) {
 	dec := yamlx.NewDecoder(file)
 	var m Model
 	dec.Decode(root, &m)
-	v := validator{file: file, pos: dec.Pos, errs: dec.Errs}
-	v.model(&m)
+	v := validator{file: file, pos: dec.Pos}
+	if root.Kind == yaml.MappingNode {
+		v.model(&m)
+	}
+	v.errs = append(dropCascades(v.errs, dec.Errs), dec.Errs...)
 	if len(v.errs) > 0 {
 		sort.SliceStable(v.errs, func(i, j int) bool {
 			a, b := v.errs[i], v.errs[j]
@@ -43,6 +48,22 @@ func Parse(file string, data []byte) (*Model, error) {
 		m.Scale = DefaultScale()
 	}
 	return &m, nil
+}
+
+// dropCascades leaves out validation errors at the position of a decoding
+// error: a field of the wrong type is reported once, not again as empty.
+func dropCascades(checks, decoding yamlx.Errors) yamlx.Errors {
+	bad := map[yamlx.Pos]bool{}
+	for _, e := range decoding {
+		bad[yamlx.Pos{Line: e.Line, Col: e.Col}] = true
+	}
+	var out yamlx.Errors
+	for _, e := range checks {
+		if !bad[yamlx.Pos{Line: e.Line, Col: e.Col}] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 type validator struct {

@@ -118,10 +118,10 @@ func modelShowRun(opts *modelShowOptions) error {
 		for _, l := range m.Levels {
 			c, ok := p.Cell(l.Value)
 			if !ok {
-				fmt.Fprintf(&b, "  %d  (no cell)\n", l.Value)
+				fmt.Fprintf(&b, "  %d %s: no cell\n", l.Value, l.Name)
 				continue
 			}
-			b.WriteString(wrapText(fmt.Sprintf("%d  %s [%d]", l.Value, c.Goal, len(c.Indicators)), "  ", 80))
+			b.WriteString(wrapText(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, plural(len(c.Indicators), "indicator")), "  ", 80))
 		}
 	}
 	if len(m.Sources) > 0 {
@@ -244,4 +244,11 @@ func wrapText(text, indent string, width int) string {
 	}
 	b.WriteString(line + "\n")
 	return b.String()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

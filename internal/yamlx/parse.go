@@ -91,20 +91,21 @@ func humanSize(n int64) string {
 // without further guards.
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("binary data (NUL byte at offset %d), want a YAML text file", i)}
+		line, col := lineCol(data, i)
+		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("binary data (NUL byte at offset %d), want a YAML text file", i)}
 	}
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8Offset(data)], []byte("\n"))
-		return nil, &Error{File: file, Line: line, Msg: "invalid UTF-8, want a YAML text file"}
+		line, col := lineCol(data, invalidUTF8Offset(data))
+		return nil, &Error{File: file, Line: line, Col: col, Msg: "invalid UTF-8, want a YAML text file"}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: file, Msg: "file is empty"}
+		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "file is empty"}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: file, Msg: "no YAML content (only comments or blank lines)"}
+			return nil, &Error{File: file, Line: 1, Col: 1, Msg: "no YAML content (only comments or blank lines)"}
 		}
 		return nil, syntaxError(file, err)
 	}
@@ -125,6 +126,14 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return root, nil
+}
+
+// lineCol is the 1-based line and byte column of offset in data.
+func lineCol(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = offset - bytes.LastIndexByte(before, '\n')
+	return line, col
 }
 
 func invalidUTF8Offset(data []byte) int {

@@ -1,0 +1,212 @@
+package answers
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
+	"github.com/heat-tools/maturity/model"
+)
+
+const tinyModel = `id: t
+name: T
+version: "1"
+levels: [{value: 1, name: One}]
+pillars:
+  - id: p
+    name: P
+    cells:
+      - level: 1
+        goal: g
+        indicators:
+          - {id: p.1.training, text: t}
+          - {id: p.1.tooling, text: t}
+          - {id: p.1.review, text: t}
+`
+
+func TestParseForms(t *testing.T) {
+	src := `model: t
+model_version: "1"
+assessed_at: 2026-11-28
+organization: Contoso
+scope: Finance
+respondent: Lead
+custom_field: kept
+answers:
+  p.1.training: yes
+  p.1.tooling: false
+  p.1.review:
+    answer: partial
+    note: only some
+    evidence: [https://example.com/a, b]
+`
+	f, err := Parse("a.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Model != "t" || f.ModelVersion != "1" || f.AssessedAt != "2026-11-28" || f.Organization != "Contoso" || f.Scope != "Finance" || f.Respondent != "Lead" {
+		t.Errorf("header = %+v", f)
+	}
+	got := map[string]Entry{}
+	for _, e := range f.Entries {
+		e.Pos, e.ValuePos = yamlx.Pos{}, yamlx.Pos{}
+		got[e.ID] = e
+	}
+	want := map[string]Entry{
+		"p.1.training": {ID: "p.1.training", Answer: "yes"},
+		"p.1.tooling":  {ID: "p.1.tooling", Answer: "no"},
+		"p.1.review":   {ID: "p.1.review", Answer: "partial", Note: "only some", Evidence: []string{"https://example.com/a", "b"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("entries = %+v\nwant %+v", got, want)
+	}
+	if len(f.Extra) != 2 || f.Extra[0].Value != "custom_field" {
+		t.Errorf("extra fields not kept: %v", f.Extra)
+	}
+}
+
+func TestParseAndCheckRejects(t *testing.T) {
+	m, err := model.Parse("m.yaml", []byte(tinyModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown id with suggestion", "model: t\nanswers:\n  p.1.trainign: yes\n",
+			[]string{`a.yaml:3:3: unknown indicator "p.1.trainign" in model t (did you mean "p.1.training"?)`}},
+		{"unknown id far from any", "model: t\nanswers:\n  zzz: yes\n",
+			[]string{`a.yaml:3:3: unknown indicator "zzz" in model t`}},
+		{"answer outside the scale", "model: t\nanswers:\n  p.1.training: maybe\n",
+			[]string{`a.yaml:3:17: p.1.training: answer "maybe" is not one of yes, partial, no, na`}},
+		{"answer near the scale", "model: t\nanswers:\n  p.1.training: Yes\n",
+			[]string{`(did you mean "yes"?)`}},
+		{"duplicate key", "model: t\nanswers:\n  p.1.training: yes\n  p.1.training: no\n",
+			[]string{`a.yaml:4:3: duplicate key "p.1.training" (first at line 3)`}},
+		{"duplicate top-level key", "model: t\nmodel: u\n",
+			[]string{`a.yaml:2:1: duplicate key "model" (first at line 1)`}},
+		{"wrong type", "model: t\nanswers:\n  p.1.training: [yes]\n",
+			[]string{`a.yaml:3:17: p.1.training: want an answer or a mapping with answer, note and evidence, got a list`}},
+		{"number answer", "model: t\nanswers:\n  p.1.training: 1\n",
+			[]string{`a.yaml:3:17: p.1.training: want an answer such as yes, partial, no or na, got a number (1)`}},
+		{"answers not a mapping", "model: t\nanswers: [a]\n",
+			[]string{`a.yaml:2:10: answers: want a mapping of indicator id to answer, got a list`}},
+		{"mapping without answer", "model: t\nanswers:\n  p.1.training: {note: x}\n",
+			[]string{`a.yaml:3:17: p.1.training: answer is missing`}},
+		{"unknown field in mapping", "model: t\nanswers:\n  p.1.training: {answer: yes, notes: x}\n",
+			[]string{`a.yaml:3:31: p.1.training: unknown field "notes" (want answer, note or evidence)`}},
+		{"missing model", "answers: {}\n",
+			[]string{`a.yaml:1:1: model is missing`}},
+		{"bad date", "model: t\nassessed_at: last week\n",
+			[]string{`a.yaml:2:14: assessed_at: "last week" is not a date (want YYYY-MM-DD)`}},
+		{"not a mapping", "just text\n",
+			[]string{`a.yaml:1:1: want a mapping with model and answers, got text "just text"`}},
+		{"empty", "\n\n", []string{`a.yaml:1:1: file is empty`}},
+		{"several documents", "model: t\n---\nmodel: t\n", []string{`a.yaml:2:1: several YAML documents, want one`}},
+		{"binary", "model: t\x00\x01", []string{`a.yaml:1:9: binary data (NUL byte at offset 8)`}},
+		{"invalid utf-8", "model: t\norganization: \xff\n", []string{`a.yaml:2:15: invalid UTF-8`}},
+		{"alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\nmodel: t\n", []string{`a.yaml:2:8: YAML aliases are not supported (*a)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse("a.yaml", []byte(tt.src))
+			if err == nil {
+				err = Check(f, m)
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var lines []string
+			var list yamlx.Errors
+			if errors.As(err, &list) {
+				for _, e := range list {
+					lines = append(lines, e.Error())
+				}
+			} else {
+				lines = []string{err.Error()}
+			}
+			if len(lines) != len(tt.want) {
+				t.Fatalf("got %d errors, want %d:\n%s", len(lines), len(tt.want), strings.Join(lines, "\n"))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(lines[i], w) {
+					t.Errorf("error %d = %q, want it to contain %q", i, lines[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestNullIsUnanswered(t *testing.T) {
+	f, err := Parse("a.yaml", []byte("model: t\nanswers:\n  p.1.training:\n  p.1.tooling: ~\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range f.Entries {
+		if e.Answer != "" {
+			t.Errorf("%s = %q, want unanswered", e.ID, e.Answer)
+		}
+	}
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	src := `model: t
+model_version: "1"
+assessed_at: 2026-11-28
+organization: Contoso
+custom: {keep: me}
+answers:
+  p.1.training: "yes"
+  p.1.tooling:
+    answer: "no"
+    note: |-
+      two
+      lines
+    evidence:
+      - https://example.com
+  p.1.review:
+`
+	f, err := Parse("a.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != src {
+		t.Errorf("round trip changed the file:\n%s\nwant:\n%s", out, src)
+	}
+}
+
+func TestTemplateListsEveryIndicatorUnanswered(t *testing.T) {
+	m, err := model.Parse("m.yaml", []byte(tinyModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Template(m, &File{Model: "t", ModelVersion: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("tmpl.yaml", data)
+	if err != nil {
+		t.Fatalf("template does not parse: %v\n%s", err, data)
+	}
+	if err := Check(f, m); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != 3 {
+		t.Errorf("template has %d entries, want 3", len(f.Entries))
+	}
+	for _, e := range f.Entries {
+		if e.Answer != "" {
+			t.Errorf("%s answered in template", e.ID)
+		}
+	}
+	if !strings.Contains(string(data), "# ── P · 1 One ──") {
+		t.Errorf("template lacks the cell heading comment:\n%s", data)
+	}
+}
