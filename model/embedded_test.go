@@ -112,4 +112,3 @@ func TestEmbeddedModelLinksAreAbsolute(t *testing.T) {
 		}
 	}
 }
-
