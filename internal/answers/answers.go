@@ -144,6 +144,9 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 	if _, ok := seen["model"]; !ok {
 		e := p.errorf(root, "model is missing: name the model these answers are for")
 		e.Hint = "add a line such as: model: " + model.DefaultID
+		if _, ok := seen["pillars"]; ok {
+			e.Hint = "this looks like a model file: pass it with --model, and the answers file as the argument"
+		}
 	} else if f.Model == "" {
 		p.errorf(root, "model is empty")
 	}

@@ -5,6 +5,7 @@ package cli
 import (
 	"errors"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -22,7 +23,7 @@ func Run(io *IO, args []string) int {
 	if err != nil {
 		var flagErr *usageError
 		if !errors.As(err, &flagErr) && isCobraUsageError(err) {
-			err = &usageError{msg: err.Error(), hint: "maturity " + commandPath(root, args) + " --help"}
+			err = &usageError{msg: err.Error(), hint: strings.TrimSpace("maturity "+commandPath(root, args)) + " --help"}
 		}
 		printError(io.Err, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,7 +56,7 @@ cannot be read or is invalid.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !contains(scoreFormats, opts.Format) {
+			if !slices.Contains(scoreFormats, opts.Format) {
 				return usagef("formats: "+strings.Join(scoreFormats, ", "), "unknown format %q", opts.Format)
 			}
 			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
@@ -267,13 +268,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
