@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
 )
@@ -95,7 +96,7 @@ func modelShowRun(opts *modelShowOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s, version %s)\n", m.Name, m.ID, m.Version)
 	if m.Description != "" {
-		b.WriteString(wrapText(m.Description, "", 80))
+		b.WriteString(render.Wrap(m.Description, "", "", 80))
 	}
 	fmt.Fprintf(&b, "\n%d levels, %d pillars, %d cells, %d indicators; threshold %v\n", len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount(), m.EffectiveThreshold())
 	scale := make([]string, 0, len(m.Scale)+1)
@@ -121,7 +122,7 @@ func modelShowRun(opts *modelShowOptions) error {
 				fmt.Fprintf(&b, "  %d %s: no cell\n", l.Value, l.Name)
 				continue
 			}
-			b.WriteString(wrapText(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, plural(len(c.Indicators), "indicator")), "  ", 80))
+			b.WriteString(render.Wrap(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, plural(len(c.Indicators), "indicator")), "  ", "    ", 80))
 		}
 	}
 	if len(m.Sources) > 0 {
@@ -225,25 +226,6 @@ func modelExportRun(opts *modelExportOptions) error {
 		return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", "), "no embedded model %q", opts.ID)
 	}
 	return writeOutput(opts.IO, opts.Output, data)
-}
-
-// wrapText wraps text at width with indent on every line.
-func wrapText(text, indent string, width int) string {
-	var b strings.Builder
-	line := indent
-	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent) && len([]rune(line))+1+len([]rune(w)) > width {
-			b.WriteString(line + "\n")
-			line = indent + "  "
-		}
-		if len(line) > len(strings.TrimRight(line, " ")) || line == "" {
-			line += w
-		} else {
-			line += " " + w
-		}
-	}
-	b.WriteString(line + "\n")
-	return b.String()
 }
 
 func plural(n int, noun string) string {

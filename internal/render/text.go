@@ -170,26 +170,27 @@ func pad(s string, w int) string {
 
 // wrapIndent wraps text at width, each line indented, ending in a newline.
 func wrapIndent(text, indent string, width int) string {
-	words := strings.Fields(text)
-	if len(words) == 0 {
+	if strings.TrimSpace(text) == "" {
 		return ""
 	}
+	return Wrap(text, indent, indent, width)
+}
+
+// Wrap wraps text at width: the first line starts with first, the others
+// with rest; the result ends in a newline.
+func Wrap(text, first, rest string, width int) string {
 	var b strings.Builder
-	line := indent
-	lineLen := runeLen(indent)
-	start := true
-	for _, w := range words {
-		if !start && lineLen+1+runeLen(w) > width {
+	line, empty := first, true
+	for _, w := range strings.Fields(text) {
+		if !empty && runeLen(line)+1+runeLen(w) > width {
 			b.WriteString(line + "\n")
-			line, lineLen, start = indent, runeLen(indent), true
+			line, empty = rest, true
 		}
-		if !start {
+		if !empty {
 			line += " "
-			lineLen++
 		}
 		line += w
-		lineLen += runeLen(w)
-		start = false
+		empty = false
 	}
 	b.WriteString(line + "\n")
 	return b.String()
