@@ -9,6 +9,8 @@ import (
 	"strings"
 )
 
+//go:generate go run ./internal/gen -o embedded_gen.go
+
 //go:embed models/*.yaml
 var embeddedFiles embed.FS
 
@@ -35,8 +37,19 @@ func EmbeddedSource(id string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// Embedded parses the embedded model with the given id.
+// Embedded returns the embedded model with the given id. Each call returns
+// a new value that the caller may change. The models are built from code
+// generated from their YAML at build time (see embedded_gen.go), so that
+// starting the tool costs no parsing.
 func Embedded(id string) (*Model, error) {
+	if m := generatedModel(id); m != nil {
+		return m, nil
+	}
+	return parseEmbedded(id)
+}
+
+// parseEmbedded parses an embedded model from its YAML.
+func parseEmbedded(id string) (*Model, error) {
 	data, ok := EmbeddedSource(id)
 	if !ok {
 		return nil, fmt.Errorf("no embedded model %q", id)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -109,6 +110,25 @@ func TestEmbeddedModelLinksAreAbsolute(t *testing.T) {
 		}
 		if strings.Contains(line, "](/") {
 			t.Errorf("line %d: relative markdown link left: %s", i+1, line)
+		}
+	}
+}
+
+// TestGeneratedModelsMatchTheirYAML fails when a model's YAML changed and
+// `go generate ./model` was not run.
+func TestGeneratedModelsMatchTheirYAML(t *testing.T) {
+	for _, id := range EmbeddedIDs() {
+		parsed, err := parseEmbedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		generated := generatedModel(id)
+		if generated == nil {
+			t.Errorf("%s: no generated code; run go generate ./model", id)
+			continue
+		}
+		if !reflect.DeepEqual(generated, parsed) {
+			t.Errorf("%s: generated code differs from the YAML; run go generate ./model", id)
 		}
 	}
 }
