@@ -25,6 +25,8 @@ type Decoder struct {
 	File string
 	Pos  Positions
 	Errs Errors
+
+	fields map[reflect.Type]map[string]int // field index by yaml name, per struct type
 }
 
 // NewDecoder returns a Decoder for file.
@@ -106,7 +108,14 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.Errorf(n, "%swant a mapping, got %s", label(path), KindName(n))
 		return
 	}
-	fields := structFields(v.Type())
+	fields, ok := d.fields[v.Type()]
+	if !ok {
+		fields = structFields(v.Type())
+		if d.fields == nil {
+			d.fields = map[reflect.Type]map[string]int{}
+		}
+		d.fields[v.Type()] = fields
+	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]

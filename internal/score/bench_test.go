@@ -1,0 +1,44 @@
+package score
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/model"
+)
+
+// BenchmarkValidateAndScore loads a generated model (validating it), parses
+// its answers and scores them, at sizes from 1,000 to 100,000 indicators:
+// ns/op divided by the size should stay flat (linear cost). SPEC: 10,000
+// indicators in under 100 ms.
+func BenchmarkValidateAndScore(b *testing.B) {
+	for _, size := range []struct{ pillars, levels, perCell int }{
+		{10, 5, 20},   // 1,000
+		{10, 5, 200},  // 10,000
+		{20, 5, 1000}, // 100,000
+	} {
+		n := size.pillars * size.levels * size.perCell
+		modelYAML, answersYAML := generatedModel(size.pillars, size.levels, size.perCell)
+		b.Run(fmt.Sprintf("indicators=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(modelYAML) + len(answersYAML)))
+			for b.Loop() {
+				m, err := model.Parse("m.yaml", []byte(modelYAML))
+				if err != nil {
+					b.Fatal(err)
+				}
+				f, err := answers.Parse("a.yaml", []byte(answersYAML))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := answers.Check(f, m); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := Score(m, f, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/indicator")
+		})
+	}
+}
