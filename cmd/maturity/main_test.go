@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
 	"flag"
 	"os"
 	"path/filepath"
@@ -31,6 +34,9 @@ func TestScripts(t *testing.T) {
 		Dir:                 "../../testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"hostile": hostileFile,
+		},
 		Setup: func(env *testscript.Env) error {
 			// Scripts copy what they need from the repo's testdata with
 			// cp $TESTDATA/..., so that output names stay relative.
@@ -40,4 +46,28 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// hostileFile writes a hostile input that is too large to keep in the
+// repository: hostile big|nested|random FILE.
+func hostileFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: hostile big|nested|random FILE")
+	}
+	var data []byte
+	switch args[0] {
+	case "big": // 9 MiB of a valid-looking answers file
+		data = append([]byte("model: power-automate\n# "), bytes.Repeat([]byte("x"), 9<<20)...)
+	case "nested": // 20,000 levels of nesting
+		data = []byte("model: power-automate\nanswers: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n")
+	case "random": // 1 MiB of random bytes
+		data = make([]byte, 1<<20)
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := range data {
+			data[i] = byte(rng.Uint32())
+		}
+	default:
+		ts.Fatalf("unknown hostile file %q", args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 }

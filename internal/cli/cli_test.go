@@ -111,3 +111,22 @@ func TestScoreRunExitCodes(t *testing.T) {
 		})
 	}
 }
+
+func TestGuardTurnsAPanicIntoAnErrorNamingTheFile(t *testing.T) {
+	err := guard("answers.yaml", func() error { panic("index out of range") })
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{"answers.yaml: ", "index out of range", "this is a bug"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if exitCode(err) != ExitError {
+		t.Errorf("exit code %d, want %d", exitCode(err), ExitError)
+	}
+	if err := guard("x", func() error { return nil }); err != nil {
+		t.Errorf("guard changed a nil error: %v", err)
+	}
+}

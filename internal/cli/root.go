@@ -19,7 +19,7 @@ func Main() int {
 func Run(io *IO, args []string) int {
 	root := NewRootCmd(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := guard("", root.Execute)
 	if err != nil {
 		var flagErr *usageError
 		if !errors.As(err, &flagErr) && isCobraUsageError(err) {

@@ -125,7 +125,18 @@ func scoreRun(opts *scoreOptions) error {
 	return checkMinLevel(opts, ok)
 }
 
-func scoreOne(opts *scoreOptions, models *modelCache, name string) scored {
+func scoreOne(opts *scoreOptions, models *modelCache, name string) (s scored) {
+	err := guard(name, func() error {
+		s = scoreFile(opts, models, name)
+		return nil
+	})
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	return s
+}
+
+func scoreFile(opts *scoreOptions, models *modelCache, name string) scored {
 	f, m, err := loadAnswers(opts.IO, models, name, opts.Model)
 	if err != nil {
 		return scored{name: name, err: err}
