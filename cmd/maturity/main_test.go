@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
-	"math/rand/v2"
-	"strings"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
