@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Measures maturity's performance targets (SPEC.md "Performance") as ratios
+# taken side by side in one run on this machine. Not a test: CI does not run
+# it. Usage: bench/run.sh [quick]   (quick: fewer runs and files)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=${1:-}
+runs=300; files_big=10000
+if [ "$quick" = quick ]; then runs=60; files_big=2000; fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/maturity" ./cmd/maturity
+go build -o "$work/floor" ./bench/floor
+go build -o "$work/genmodel" ./bench/genmodel
+m="$work/maturity"
+
+# ns_per_run N CMD...: mean wall time of N runs, in nanoseconds.
+ns_per_run() {
+  local n=$1; shift
+  local start end
+  start=$(date +%s%N)
+  for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 || true; done
+  end=$(date +%s%N)
+  echo $(((end - start) / n))
+}
+
+# best_of ROUNDS N CMD...: the lowest of several rounds, to shed noise.
+best_of() {
+  local rounds=$1; shift
+  local best=0 t
+  for ((r = 0; r < rounds; r++)); do
+    t=$(ns_per_run "$@")
+    if [ "$best" -eq 0 ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "$best"
+}
+
+ms() { awk -v ns="$1" 'BEGIN { printf "%.2f ms", ns / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "machine: $(nproc) cores, $(go version | awk '{print $3}'), $(date -u +%Y-%m-%d)"
+echo
+
+# 1. One complete answers file for the embedded model, against the floor.
+answers=testdata/answers/pa-500-full.yaml
+floor_ns=0; score_ns=0
+for round in 1 2 3 4 5; do  # interleaved, best of five
+  f=$(ns_per_run $((runs / 5)) "$work/floor" "$answers")
+  s=$(ns_per_run $((runs / 5)) "$m" score "$answers" --format json)
+  if [ "$floor_ns" -eq 0 ] || [ "$f" -lt "$floor_ns" ]; then floor_ns=$f; fi
+  if [ "$score_ns" -eq 0 ] || [ "$s" -lt "$score_ns" ]; then score_ns=$s; fi
+done
+echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x)"
+echo "   floor $(ms "$floor_ns"), score $(ms "$score_ns"): ratio $(ratio "$score_ns" "$floor_ns")x"
+echo
+
+# 2. Many answers files in one run against one process per file.
+sources=(testdata/answers/pa-200-contoso.yaml testdata/answers/pa-500-full.yaml testdata/answers/pa-partial.yaml)
+for count in 1000 "$files_big"; do
+  dir="$work/batch-$count"
+  mkdir -p "$dir"
+  for ((i = 0; i < count; i++)); do cp "${sources[i % 3]}" "$dir/$(printf 'a%05d' "$i").yaml"; done
+  start=$(date +%s%N)
+  "$m" score "$dir" --format jsonl >"$work/batch.jsonl"
+  end=$(date +%s%N)
+  batch_ns=$((end - start))
+  lines=$(wc -l <"$work/batch.jsonl")
+  start=$(date +%s%N)
+  for f in "$dir"/*.yaml; do "$m" score "$f" --format json >/dev/null; done
+  end=$(date +%s%N)
+  separate_ns=$((end - start))
+  echo "2. $count files: one 'maturity score DIR --format jsonl' vs. $count processes (target >= 20x)"
+  echo "   one run $(ms "$batch_ns") ($lines lines), separate runs $(ms "$separate_ns"): $(ratio "$separate_ns" "$batch_ns")x faster"
+done
+echo
+
+# 3. A generated model: validate, and score complete answers for it.
+echo "3. generated models: validate, and score complete answers (target: 10,000 indicators < 100 ms, linear)"
+for n in 1000 10000 100000; do
+  "$work/genmodel" -n "$n" -model "$work/m$n.yaml" -answers "$work/a$n.yaml"
+  rounds=5; [ "$n" -eq 100000 ] && rounds=2
+  v=$(best_of "$rounds" 3 "$m" model validate "$work/m$n.yaml")
+  s=$(best_of "$rounds" 3 "$m" score --model "$work/m$n.yaml" "$work/a$n.yaml" --format json)
+  per=$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.1f", s / n / 1000 }')
+  echo "   $n indicators: validate $(ms "$v"), validate+score $(ms "$s") ($per µs per indicator)"
+done
