@@ -192,10 +192,10 @@ func (p *Pager) View() tea.View {
 
 // RunOptions configure an interactive run.
 type RunOptions struct {
-	In     io.Reader // keys; a terminal
-	Out    io.Writer // the interface; a terminal (stderr)
-	Theme  huh.Theme
-	Extra  []tea.ProgramOption // for tests: window size, environment
+	In    io.Reader // keys; a terminal
+	Out   io.Writer // the interface; a terminal (stderr)
+	Theme huh.Theme
+	Extra []tea.ProgramOption // for tests: window size, environment
 }
 
 // Run asks the pages in a terminal, saving after every answer. It returns

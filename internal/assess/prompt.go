@@ -74,8 +74,10 @@ func (l *Lines) Next(ctx context.Context) (string, error) {
 // else the first point of the scale). NOTE, the rest of the line, replaces
 // the note; "-" removes it; no NOTE keeps the note already there. Each
 // answer is saved at once. The end of input, or ctx ending, returns
-// ErrInterrupted.
-func Prompt(ctx context.Context, s *Session, pages []Page, in *Lines, w io.Writer) error {
+// ErrInterrupted. With echo (input that is not a terminal, so not echoed
+// by it) each line read is written after its prompt, so that the
+// transcript reads like a session.
+func Prompt(ctx context.Context, s *Session, pages []Page, in *Lines, w io.Writer, echo bool) error {
 	choices := s.Choices()
 	var menu strings.Builder
 	for i, c := range choices {
@@ -100,6 +102,9 @@ func Prompt(ctx context.Context, s *Session, pages []Page, in *Lines, w io.Write
 				if err != nil {
 					fmt.Fprintln(w)
 					return ErrInterrupted
+				}
+				if echo {
+					fmt.Fprintln(w, line)
 				}
 				answer, newNote, ok := ParseLine(line, choices, def, note)
 				if !ok {
