@@ -22,7 +22,9 @@ func TestNewCmdAssessFlags(t *testing.T) {
 		check   func(*assessOptions) bool
 		wantErr string
 	}{
-		{nil, func(o *assessOptions) bool { return o.Output == "answers.yaml" && o.Model == "" && len(o.Pillars) == 0 && !o.Revisit && !o.Accessible }, ""},
+		{nil, func(o *assessOptions) bool {
+			return o.Output == "answers.yaml" && o.Model == "" && len(o.Pillars) == 0 && !o.Revisit && !o.Accessible
+		}, ""},
 		{[]string{"-o", "q3.yaml", "-m", "tiny.yaml", "--pillar", "design", "-p", "build", "--revisit", "--accessible"},
 			func(o *assessOptions) bool {
 				return o.Output == "q3.yaml" && o.Model == "tiny.yaml" && strings.Join(o.Pillars, ",") == "design,build" && o.Revisit && o.Accessible
