@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // noteKey is the huh field key of an indicator's note; the answer's key is
@@ -30,6 +31,11 @@ type Pager struct {
 	size  *tea.WindowSizeMsg
 	theme huh.Theme
 	keyed bool // the current page has had a key press
+	width int  // of the terminal
+
+	// Status is a line shown under the form, such as where answers are
+	// saved; the form gets one line less of the terminal for it.
+	Status string
 
 	// Outcome, read after the program ends.
 	Interrupted bool
@@ -102,9 +108,13 @@ func (p *Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if p.form == nil {
 		return p, tea.Quit
 	}
-	switch msg := msg.(type) {
+	switch m := msg.(type) {
 	case tea.WindowSizeMsg:
-		p.size = &msg
+		p.width = m.Width
+		// huh puts a blank line above its help line that it does not count
+		// in the form's height; the status line needs room too.
+		m.Height = max(1, m.Height-1-lipgloss.Height(p.status()))
+		p.size, msg = &m, m
 	case tea.InterruptMsg:
 		p.Interrupted = true
 		return p, tea.Quit
@@ -187,15 +197,31 @@ func (p *Pager) View() tea.View {
 	if p.form == nil || p.Done() || p.Interrupted || p.Err != nil {
 		return tea.NewView("")
 	}
-	return tea.NewView(p.form.View())
+	v := p.form.View()
+	if st := p.status(); st != "" {
+		v += "\n" + st
+	}
+	return tea.NewView(v)
+}
+
+// status is the status line wrapped to the terminal's width.
+func (p *Pager) status() string {
+	if p.Status == "" {
+		return ""
+	}
+	if p.width <= 0 {
+		return p.Status
+	}
+	return lipgloss.NewStyle().Width(p.width).Render(p.Status)
 }
 
 // RunOptions configure an interactive run.
 type RunOptions struct {
-	In    io.Reader // keys; a terminal
-	Out   io.Writer // the interface; a terminal (stderr)
-	Theme huh.Theme
-	Extra []tea.ProgramOption // for tests: window size, environment
+	In     io.Reader // keys; a terminal
+	Out    io.Writer // the interface; a terminal (stderr)
+	Theme  huh.Theme
+	Status string              // a line under the form; see Pager.Status
+	Extra  []tea.ProgramOption // for tests: window size, environment
 }
 
 // Run asks the pages in a terminal, saving after every answer. It returns
@@ -203,6 +229,7 @@ type RunOptions struct {
 // input closing) before the last page.
 func Run(ctx context.Context, s *Session, pages []Page, opt RunOptions) error {
 	pager := NewPager(s, pages, opt.Theme)
+	pager.Status = opt.Status
 	progOpts := append([]tea.ProgramOption{
 		tea.WithContext(ctx),
 		tea.WithInput(opt.In),

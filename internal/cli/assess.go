@@ -151,10 +151,11 @@ func assessRun(opts *assessOptions) error {
 		ctx = context.Background()
 	}
 	pages := s.Todo(opts.Revisit)
-	if len(pages) > 0 {
-		fmt.Fprintf(io.Err, "Answers are saved to %s as you go; Ctrl-C stops, the same command resumes.\n", opts.Output)
-	}
+	status := fmt.Sprintf("Each answer is saved to %s at once · ctrl+c stops · run again to resume", opts.Output)
 	if opts.Accessible {
+		if len(pages) > 0 {
+			fmt.Fprintf(io.Err, "Answers are saved to %s as you go; Ctrl-C or the end of input stops, the same command resumes.\n", opts.Output)
+		}
 		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		defer stop()
 		err = assess.Prompt(ctx, s, pages, assess.NewLines(io.In), io.Err, !io.InTTY)
@@ -163,7 +164,7 @@ func assessRun(opts *assessOptions) error {
 		// ends the program the same way.
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 		defer stop()
-		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Err})
+		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Err, Status: status})
 	}
 	if err != nil {
 		if errors.Is(err, assess.ErrInterrupted) {
