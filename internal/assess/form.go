@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -31,7 +32,12 @@ type Pager struct {
 	size  *tea.WindowSizeMsg
 	theme huh.Theme
 	keyed bool // the current page has had a key press
-	width int  // of the terminal
+
+	// The key queue; see Update.
+	moving bool
+	gen    int
+	queue  []tea.KeyPressMsg
+	width  int // of the terminal
 
 	// Status is a line shown under the form, such as where answers are
 	// saved; the form gets one line less of the terminal for it.
@@ -104,8 +110,15 @@ func (p *Pager) Init() tea.Cmd {
 
 // Update passes msg to the page's form, records what it committed, and
 // moves to the next page when the form is complete.
+//
+// Keys are fed to the form one move at a time: after enter, tab or
+// shift+tab, huh moves between fields and pages through commands that run
+// asynchronously, so keys typed (or pasted, or sent by a script) before
+// the move lands would reach the wrong field or submit the next page
+// unseen. Such keys wait in a queue until the move has happened. Ctrl-C
+// waits its turn too, so that an answer entered just before it is saved.
 func (p *Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if p.form == nil {
+	if p.form == nil || p.Done() || p.Interrupted || p.Err != nil {
 		return p, tea.Quit
 	}
 	switch m := msg.(type) {
@@ -118,15 +131,39 @@ func (p *Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.InterruptMsg:
 		p.Interrupted = true
 		return p, tea.Quit
+	case releaseMsg:
+		if m.gen != p.gen || !p.moving {
+			return p, nil
+		}
+		return p, p.release()
 	case tea.KeyPressMsg:
+		if p.moving {
+			p.queue = append(p.queue, m)
+			return p, nil
+		}
 		p.keyed = true
+		if isMoveKey(m) {
+			p.moving = true
+			p.gen++
+			gen := p.gen
+			// Should the key not move after all (a select's filter takes
+			// enter), the queue is released after a moment anyway.
+			tick := tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return releaseMsg{gen} })
+			_, cmd := p.update(msg)
+			return p, tea.Batch(cmd, tick)
+		}
 	}
 	if !p.keyed && isPageMove(msg) {
 		// A page move that the previous page's form sent after it was
-		// already complete (keys typed faster than huh's commands run):
-		// it must not submit the new page unseen.
+		// already complete: it must not submit the new page unseen.
 		return p, nil
 	}
+	return p.update(msg)
+}
+
+// update is Update once a message may reach the form.
+func (p *Pager) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	focused := p.focusedKey()
 	m, cmd := p.form.Update(msg)
 	p.form = m.(*huh.Form)
 	if err := p.record(); err != nil {
@@ -144,15 +181,62 @@ func (p *Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		p.form = p.buildForm(p.pages[p.i])
 		p.keyed = false
-		init := p.form.Init()
+		cmds := []tea.Cmd{p.form.Init()}
 		if p.size != nil {
 			m, c := p.form.Update(*p.size)
 			p.form = m.(*huh.Form)
-			return p, tea.Batch(init, c)
+			cmds = append(cmds, c)
 		}
-		return p, init
+		cmds = append(cmds, p.release())
+		return p, tea.Batch(cmds...)
+	}
+	// A field move has landed when the focus changed, or a page move
+	// (within the form) was handled.
+	if p.moving && (isFieldMove(msg) && p.focusedKey() != focused || isPageMove(msg)) {
+		return p, tea.Batch(cmd, p.release())
 	}
 	return p, cmd
+}
+
+// release ends the wait for a move and feeds queued keys to the form until
+// one of them starts a new move.
+func (p *Pager) release() tea.Cmd {
+	p.moving = false
+	var cmds []tea.Cmd
+	for len(p.queue) > 0 && !p.moving && !p.Done() && !p.Interrupted && p.Err == nil {
+		k := p.queue[0]
+		p.queue = p.queue[1:]
+		_, cmd := p.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (p *Pager) focusedKey() string {
+	if f := p.form.GetFocusedField(); f != nil {
+		return f.GetKey()
+	}
+	return ""
+}
+
+// releaseMsg ends a wait for a move that did not come.
+type releaseMsg struct{ gen int }
+
+func isMoveKey(k tea.KeyPressMsg) bool {
+	switch k.String() {
+	case "enter", "tab", "shift+tab":
+		return true
+	}
+	return false
+}
+
+// isFieldMove recognises huh's internal messages that move between fields.
+func isFieldMove(msg tea.Msg) bool {
+	switch fmt.Sprintf("%T", msg) {
+	case "huh.nextFieldMsg", "huh.prevFieldMsg":
+		return true
+	}
+	return false
 }
 
 // record saves every answer or note that the form committed since the last

@@ -1,6 +1,9 @@
 package assess
 
 import (
+	"context"
+	"errors"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -245,5 +248,67 @@ func TestPagerResume(t *testing.T) {
 	d2.send(enter)
 	if !strings.Contains(rec2.last(), "  people.10.b:\n    answer: \"partial\"\n    note: Only one team has an owner\n") {
 		t.Fatalf("revisit lost the default or note:\n%s", rec2.last())
+	}
+}
+
+// Keys that arrive all at once (a paste, a script, a fast typist) are
+// applied one move at a time: none is lost, no page is submitted unseen.
+// Through a real bubbletea program reading a pipe.
+func TestRunBurstOfKeys(t *testing.T) {
+	s, rec := newTinySession(t, nil)
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(context.Background(), s, s.Todo(false), RunOptions{
+			In: pr, Out: io.Discard,
+			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"})},
+		})
+	}()
+	// people.10.a: down, enter, note "x", enter; then 18 enters for the
+	// remaining 9 questions.
+	keys := "\x1b[B\rx\r" + strings.Repeat("\r", 18)
+	if _, err := pw.Write([]byte(keys)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("Run did not finish; last save:\n%s", rec.last())
+	}
+	pw.Close()
+	if got := s.Answered(); got != 10 {
+		t.Fatalf("answered %d of 10:\n%s", got, rec.last())
+	}
+	if !strings.Contains(rec.last(), "  people.10.a:\n    answer: \"partial\"\n    note: x\n  people.10.b: \"yes\"\n") {
+		t.Fatalf("file:\n%s", rec.last())
+	}
+}
+
+// Ctrl-C through a real program: ErrInterrupted, answers kept.
+func TestRunCtrlC(t *testing.T) {
+	s, rec := newTinySession(t, nil)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(context.Background(), s, s.Todo(false), RunOptions{
+			In: pr, Out: io.Discard,
+			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"})},
+		})
+	}()
+	pw.Write([]byte("\x1b[B\x1b[B\r\r\r\x03"))
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("Run: %v, want ErrInterrupted", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not stop on Ctrl-C")
+	}
+	if !strings.HasSuffix(rec.last(), "answers:\n  people.10.a: \"no\"\n  people.10.b: \"yes\"\n") {
+		t.Fatalf("file:\n%s", rec.last())
 	}
 }
