@@ -30,6 +30,7 @@ type Pager struct {
 	form  *huh.Form
 	seen  map[string]any // committed values already recorded, by field key
 	size  *tea.WindowSizeMsg
+	bg    *tea.BackgroundColorMsg
 	theme huh.Theme
 	keyed bool // the current page has had a key press
 
@@ -105,7 +106,8 @@ func (p *Pager) Init() tea.Cmd {
 	if p.form == nil {
 		return tea.Quit
 	}
-	return p.form.Init()
+	// The theme has a light and a dark variant: ask the terminal.
+	return tea.Batch(p.form.Init(), tea.RequestBackgroundColor)
 }
 
 // Update passes msg to the page's form, records what it committed, and
@@ -128,6 +130,8 @@ func (p *Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// in the form's height; the status line needs room too.
 		m.Height = max(1, m.Height-1-lipgloss.Height(p.status()))
 		p.size, msg = &m, m
+	case tea.BackgroundColorMsg:
+		p.bg = &m
 	case tea.InterruptMsg:
 		p.Interrupted = true
 		return p, tea.Quit
@@ -181,11 +185,13 @@ func (p *Pager) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		p.form = p.buildForm(p.pages[p.i])
 		p.keyed = false
+		// The new form learns what the first one was told at the start.
 		cmds := []tea.Cmd{p.form.Init()}
 		if p.size != nil {
-			m, c := p.form.Update(*p.size)
-			p.form = m.(*huh.Form)
-			cmds = append(cmds, c)
+			cmds = append(cmds, p.feed(*p.size))
+		}
+		if p.bg != nil {
+			cmds = append(cmds, p.feed(*p.bg))
 		}
 		cmds = append(cmds, p.release())
 		return p, tea.Batch(cmds...)
@@ -196,6 +202,13 @@ func (p *Pager) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return p, tea.Batch(cmd, p.release())
 	}
 	return p, cmd
+}
+
+// feed passes msg to the form alone.
+func (p *Pager) feed(msg tea.Msg) tea.Cmd {
+	m, cmd := p.form.Update(msg)
+	p.form = m.(*huh.Form)
+	return cmd
 }
 
 // release ends the wait for a move and feeds queued keys to the form until
