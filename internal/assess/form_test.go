@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,6 +39,10 @@ func (d *driver) process(queue []tea.Msg) {
 	for len(queue) > 0 && !d.quit {
 		msg := queue[0]
 		queue = queue[1:]
+		if _, ok := msg.(tea.QuitMsg); ok {
+			d.quit = true
+			return
+		}
 		_, cmd := d.p.Update(msg)
 		queue = append(queue, d.run(cmd)...)
 	}
@@ -52,19 +57,25 @@ func (d *driver) run(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(60 * time.Millisecond):
 		return nil
 	}
 	switch m := msg.(type) {
 	case nil:
 		return nil
-	case tea.QuitMsg:
-		d.quit = true
-		return nil
 	case tea.BatchMsg:
+		// Concurrently, so that the commands that never answer (cursor
+		// blinks) cost one wait, not one each; results in batch order.
+		res := make([][]tea.Msg, len(m))
+		var wg sync.WaitGroup
+		for i, c := range m {
+			wg.Add(1)
+			go func() { defer wg.Done(); res[i] = d.run(c) }()
+		}
+		wg.Wait()
 		var out []tea.Msg
-		for _, c := range m {
-			out = append(out, d.run(c)...)
+		for _, r := range res {
+			out = append(out, r...)
 		}
 		return out
 	}
