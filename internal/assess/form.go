@@ -41,7 +41,8 @@ type Pager struct {
 	width  int // of the terminal
 
 	// Status is a line shown under the form, such as where answers are
-	// saved; the form gets one line less of the terminal for it.
+	// saved, wrapped to the terminal's width; the form is given the
+	// terminal's height less the lines it takes.
 	Status string
 
 	// Outcome, read after the program ends.
