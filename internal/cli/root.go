@@ -61,6 +61,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 		NewCmdModel(io),
 		NewCmdInit(io, nil),
 		NewCmdSchema(io),
+		NewCmdAssess(io, nil),
 	)
 	return root
 }
