@@ -8,14 +8,6 @@ import (
 	"testing"
 )
 
-func testIO(in string, env map[string]string) (*IO, *bytes.Buffer, *bytes.Buffer) {
-	var out, errb bytes.Buffer
-	return &IO{
-		In: strings.NewReader(in), Out: &out, Err: &errb,
-		Getenv: func(k string) string { return env[k] },
-	}, &out, &errb
-}
-
 func TestNewCmdAssessFlags(t *testing.T) {
 	tests := []struct {
 		args    []string
@@ -34,7 +26,7 @@ func TestNewCmdAssessFlags(t *testing.T) {
 		{[]string{"extra"}, nil, `unknown command "extra" for "assess"`},
 	}
 	for _, tt := range tests {
-		io, _, _ := testIO("", nil)
+		io, _, _ := testIO("", false, nil)
 		var got *assessOptions
 		cmd := NewCmdAssess(io, func(o *assessOptions) error { got = o; return nil })
 		cmd.SetArgs(tt.args)
@@ -73,7 +65,7 @@ func TestAssessExitCodes(t *testing.T) {
 	chdirTemp(t)
 	env := map[string]string{"SOURCE_DATE_EPOCH": "1795824000"}
 
-	io, _, errb := testIO("", env)
+	io, _, errb := testIO("", false, env)
 	if code := Run(io, []string{"assess", "--model", "tiny.yaml"}); code != ExitError {
 		t.Fatalf("no terminal: exit %d, want 2; stderr %s", code, errb)
 	}
@@ -82,7 +74,7 @@ func TestAssessExitCodes(t *testing.T) {
 	}
 
 	// Only the tools pillar (2 questions); one line, then EOF.
-	io, _, errb = testIO("3\n", env)
+	io, _, errb = testIO("3\n", false, env)
 	if code := Run(io, []string{"assess", "--accessible", "--model", "tiny.yaml", "--pillar", "tools", "-o", "t.yaml"}); code != ExitInterrupted {
 		t.Fatalf("end of input: exit %d, want 130; stderr %s", code, errb)
 	}
@@ -96,7 +88,7 @@ func TestAssessExitCodes(t *testing.T) {
 	if err := os.WriteFile("t.yaml", []byte(hand), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	io, out, errb := testIO("2\n", env)
+	io, out, errb := testIO("2\n", false, env)
 	if code := Run(io, []string{"assess", "--accessible", "--model", "tiny.yaml", "--pillar", "tools", "-o", "t.yaml"}); code != ExitOK {
 		t.Fatalf("resume: exit %d, want 0; stderr %s", code, errb)
 	}
@@ -132,7 +124,7 @@ func TestAssessNothingToAsk(t *testing.T) {
 	if err := os.WriteFile("a.yaml", []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	io, out, errb := testIO("", nil)
+	io, out, errb := testIO("", false, nil)
 	if code := Run(io, []string{"assess", "--accessible", "-m", "tiny.yaml", "-p", "tools", "-o", "a.yaml", "--assessed-at", "2026-11-30"}); code != ExitOK {
 		t.Fatalf("exit %d; stderr %s", code, errb)
 	}
@@ -154,7 +146,7 @@ func TestAssessInvalidFileKept(t *testing.T) {
 	if err := os.WriteFile("a.yaml", []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	io, _, errb := testIO("", nil)
+	io, _, errb := testIO("", false, nil)
 	if code := Run(io, []string{"assess", "--accessible", "-m", "tiny.yaml", "-o", "a.yaml"}); code != ExitError {
 		t.Fatalf("exit %d, want 2", code)
 	}

@@ -8,11 +8,12 @@ import (
 	"testing"
 )
 
-// testIO returns an IO with buffers; tty pretends stdout is a terminal.
-func testIO(tty bool, env map[string]string) (*IO, *bytes.Buffer, *bytes.Buffer) {
+// testIO returns an IO reading in, writing to buffers; tty pretends the
+// streams are terminals.
+func testIO(in string, tty bool, env map[string]string) (*IO, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
 	return &IO{
-		In: strings.NewReader(""), Out: &out, Err: &errOut,
+		In: strings.NewReader(in), Out: &out, Err: &errOut,
 		OutTTY: tty, ErrTTY: tty,
 		Getenv: func(k string) string { return env[k] },
 	}, &out, &errOut
@@ -31,7 +32,7 @@ func TestNewCmdScoreParsesFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {
-			io, _, _ := testIO(false, nil)
+			io, _, _ := testIO("", false, nil)
 			var got *scoreOptions
 			cmd := NewCmdScore(io, func(o *scoreOptions) error { got = o; return nil })
 			args := strings.Fields(tt.argv)
@@ -70,7 +71,7 @@ func TestScoreTextColourOnlyOnATerminal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, out, _ := testIO(tt.tty, tt.env)
+			io, out, _ := testIO("", tt.tty, tt.env)
 			err := scoreRun(&scoreOptions{IO: io, Inputs: []string{answers}, Format: "text", NoColor: tt.noColor})
 			if err != nil {
 				t.Fatal(err)
@@ -102,7 +103,7 @@ func TestScoreRunExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, _ := testIO(false, nil)
+			io, _, _ := testIO("", false, nil)
 			tt.opts.IO = io
 			tt.opts.Format = "json"
 			if got := exitCode(scoreRun(&tt.opts)); got != tt.code {
