@@ -60,6 +60,9 @@ file, then score it: the level reached and the gaps to the next level.`,
 		NewCmdModel(io),
 		NewCmdInit(io, nil),
 		NewCmdSchema(io),
+		NewCmdDiff(io, nil),
+		NewCmdTrend(io, nil),
+		NewCmdMerge(io, nil),
 	)
 	return root
 }
