@@ -50,7 +50,7 @@ func ParseResult(file string, data []byte) (*score.Result, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		off := dec.InputOffset()
-		return nil, at(file, data, off, "unexpected data after the JSON result")
+		return nil, at(file, data, off-1, "unexpected data after the JSON result")
 	}
 	fail := func(msg string) error {
 		return &yamlx.Error{File: file, Line: 1, Col: 1, Msg: msg, Hint: "pass an answers file, or the output of maturity score --format json"}
@@ -151,13 +151,13 @@ func jsonError(file string, data []byte, err error) error {
 	)
 	switch {
 	case errors.As(err, &se):
-		return at(file, data, se.Offset, "invalid JSON: "+se.Error())
+		return at(file, data, se.Offset-1, "invalid JSON: "+se.Error())
 	case errors.As(err, &te):
 		field := te.Field
 		if field == "" {
 			field = "result"
 		}
-		return at(file, data, te.Offset, fmt.Sprintf("%s: want %s, got a JSON %s", field, kindName(te.Type), te.Value))
+		return at(file, data, te.Offset-1, fmt.Sprintf("%s: want %s, got a JSON %s", field, kindName(te.Type), te.Value))
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return at(file, data, int64(len(data)), "invalid JSON: unexpected end of file")
 	}
@@ -181,7 +181,8 @@ func kindName(t reflect.Type) string {
 	return "a number"
 }
 
-// at builds an error at the line and column of a byte offset.
+// at builds an error at the line and column of the byte at offset off.
+// (encoding/json reports offsets after the offending byte; callers subtract one.)
 func at(file string, data []byte, off int64, msg string) error {
 	if off > int64(len(data)) {
 		off = int64(len(data))
