@@ -188,8 +188,12 @@ func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt sco
 			for i, e := range unknown {
 				ids[i] = e.ID
 			}
-			fmt.Fprintf(io.Err, "maturity: warning: %s: %d answers to indicators not in %s %s, left out of scoring: %s\n",
-				f.Name, len(unknown), m.ID, m.Version, strings.Join(ids, ", "))
+			what := "answers to indicators"
+			if len(unknown) == 1 {
+				what = "answer to an indicator"
+			}
+			fmt.Fprintf(io.Err, "maturity: warning: %s: %d %s not in %s %s, left out of scoring: %s\n",
+				f.Name, len(unknown), what, m.ID, m.Version, strings.Join(ids, ", "))
 		}
 	}
 	if err := answers.Check(f, m); err != nil {

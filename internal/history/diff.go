@@ -46,9 +46,12 @@ type Diff struct {
 
 // Summary is one side's headline.
 type Summary struct {
-	File       string           `json:"file"`
-	AssessedAt string           `json:"assessed_at,omitempty"`
-	Model      score.ModelInfo  `json:"model"`
+	File       string          `json:"file"`
+	AssessedAt string          `json:"assessed_at,omitempty"`
+	Model      score.ModelInfo `json:"model"` // the model it was scored with
+	// WrittenFor is the file's model_version when it differs from
+	// Model.Version: the answers were written for another version.
+	WrittenFor string           `json:"written_for,omitempty"`
 	Level      score.LevelRef   `json:"level"`
 	Score      score.OneDecimal `json:"score"`
 }
@@ -144,8 +147,8 @@ type CountChange struct {
 // and pillars that only one side has are listed, not errors.
 func Compare(old, new Side) *Diff {
 	d := &Diff{
-		Old:         summary(old.Result),
-		New:         summary(new.Result),
+		Old:         summary(old),
+		New:         summary(new),
 		Detail:      "answers",
 		Regressions: []string{},
 	}
@@ -170,8 +173,13 @@ func Compare(old, new Side) *Diff {
 	return d
 }
 
-func summary(r *score.Result) Summary {
-	return Summary{File: r.Input.File, AssessedAt: r.Input.AssessedAt, Model: r.Model, Level: r.Level, Score: r.Score}
+func summary(s Side) Summary {
+	r := s.Result
+	sum := Summary{File: r.Input.File, AssessedAt: r.Input.AssessedAt, Model: r.Model, Level: r.Level, Score: r.Score}
+	if s.File != nil && s.File.ModelVersion != "" && s.File.ModelVersion != r.Model.Version {
+		sum.WrittenFor = s.File.ModelVersion
+	}
+	return sum
 }
 
 func levelText(l score.LevelRef) string {

@@ -218,7 +218,11 @@ func sideLine(s Summary) string {
 	if s.AssessedAt != "" {
 		parts = append(parts, s.AssessedAt)
 	}
-	parts = append(parts, s.Model.ID+" "+s.Model.Version)
+	m := s.Model.ID + " " + s.Model.Version
+	if s.WrittenFor != "" {
+		m += " (answers written for " + s.WrittenFor + ")"
+	}
+	parts = append(parts, m)
 	return strings.Join(parts, " · ")
 }
 
@@ -357,11 +361,19 @@ func DiffMarkdown(w io.Writer, d *Diff) error {
 }
 
 func mdSide(s Summary) string {
-	out := "`" + strings.ReplaceAll(s.File, "`", "'") + "`"
+	out := mdCode(s.File)
 	if s.AssessedAt != "" {
 		out += " (" + md(s.AssessedAt) + ")"
 	}
+	if s.WrittenFor != "" {
+		out += " (answers written for " + md(s.Model.ID) + " " + md(s.WrittenFor) + ", scored with " + md(s.Model.Version) + ")"
+	}
 	return out
+}
+
+// mdCode is text as inline code, safe in a table cell.
+func mdCode(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s) + "`"
 }
 
 func mdIDs(ids []string) string {

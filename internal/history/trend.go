@@ -270,7 +270,7 @@ func TrendMarkdown(w io.Writer, points []Point) error {
 	}
 	b.WriteString("\n")
 	for _, p := range points {
-		fmt.Fprintf(&b, "| %s | `%s` | %s | %s |", md(p.date()), strings.ReplaceAll(p.File, "`", "'"), md(levelText(p.Level)), p.Score)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", md(p.date()), mdCode(p.File), md(levelText(p.Level)), p.Score)
 		for _, c := range cols {
 			if pp, ok := p.pillar(c.id); ok {
 				fmt.Fprintf(&b, " %s |", pp.Score)
