@@ -218,3 +218,42 @@ func TestCompareResults(t *testing.T) {
 		t.Error("regression not found from results")
 	}
 }
+
+func TestComparePillarsGoneAndNew(t *testing.T) {
+	m := loadModel(t, "tiny.yaml")
+	old := side(t, m, "q2.yaml", "").Result
+	newR := *side(t, m, "q2.yaml", "").Result
+	// Rename the tools pillar on the new side: tools is gone, kit is new;
+	// neither is a regression, and people and process are the same.
+	newR.Pillars = append([]score.PillarResult(nil), newR.Pillars...)
+	newR.Pillars[2].ID, newR.Pillars[2].Name = "kit", "Kit"
+	d := Compare(Side{Result: old}, Side{Result: &newR})
+	var got []string
+	for _, p := range d.Pillars {
+		got = append(got, p.ID+":"+p.Change)
+	}
+	if want := []string{"people:same", "process:same", "kit:new", "tools:gone"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pillars %v, want %v", got, want)
+	}
+	if d.Regression {
+		t.Errorf("a renamed pillar is not a regression: %v", d.Regressions)
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"a|b":         `a\|b`,
+		"*x* _y_":     `\*x\* \_y\_`,
+		"<script>":    "&lt;script&gt;",
+		"[l](u)":      `\[l\](u)`,
+		"two\nlines":  "two lines",
+		"plain words": "plain words",
+	} {
+		if got := md(in); got != want {
+			t.Errorf("md(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := mdCode("a|b`c"); got != "`a\\|b'c`" {
+		t.Errorf("mdCode = %q", got)
+	}
+}

@@ -151,7 +151,9 @@ func jsonError(file string, data []byte, err error) error {
 	)
 	switch {
 	case errors.As(err, &se):
-		return at(file, data, se.Offset-1, "invalid JSON: "+se.Error())
+		e := at(file, data, se.Offset-1, "invalid JSON: "+se.Error())
+		e.Hint = "a file that starts with { is read as a JSON result; write answers files as block YAML (key: value lines)"
+		return e
 	case errors.As(err, &te):
 		field := te.Field
 		if field == "" {
@@ -183,7 +185,7 @@ func kindName(t reflect.Type) string {
 
 // at builds an error at the line and column of the byte at offset off.
 // (encoding/json reports offsets after the offending byte; callers subtract one.)
-func at(file string, data []byte, off int64, msg string) error {
+func at(file string, data []byte, off int64, msg string) *yamlx.Error {
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
