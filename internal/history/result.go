@@ -152,7 +152,9 @@ func jsonError(file string, data []byte, err error) error {
 	switch {
 	case errors.As(err, &se):
 		e := at(file, data, se.Offset-1, "invalid JSON: "+se.Error())
-		e.Hint = "a file that starts with { is read as a JSON result; write answers files as block YAML (key: value lines)"
+		if !bytes.Contains(data, []byte(`"schema_version"`)) {
+			e.Hint = "a file that starts with { is read as a JSON result; write answers files as block YAML (key: value lines)"
+		}
 		return e
 	case errors.As(err, &te):
 		field := te.Field

@@ -79,7 +79,8 @@ type Result struct {
 }
 
 // Respondents names each file's respondent: its respondent field, else
-// its file name. A name used twice gets the file name added.
+// its file name. A respondent named by two files gets the file name
+// added; a file name used twice (in two folders) becomes the path.
 func Respondents(files []*answers.File) []string {
 	names := make([]string, len(files))
 	count := map[string]int{}
@@ -91,7 +92,11 @@ func Respondents(files []*answers.File) []string {
 		count[names[i]]++
 	}
 	for i, f := range files {
-		if count[names[i]] > 1 && names[i] != filepath.Base(f.Name) {
+		switch {
+		case count[names[i]] < 2:
+		case names[i] == filepath.Base(f.Name):
+			names[i] = f.Name // same file name in two folders
+		default:
 			names[i] += " (" + filepath.Base(f.Name) + ")"
 		}
 	}

@@ -221,9 +221,9 @@ func TestMergeKeepsEveryNote(t *testing.T) {
 }
 
 func TestRespondentsDuplicateNames(t *testing.T) {
-	files := []*answers.File{{Name: "a/x.yaml", Respondent: "Lead"}, {Name: "b/y.yaml", Respondent: "Lead"}, {Name: "z.yaml"}}
+	files := []*answers.File{{Name: "a/x.yaml", Respondent: "Lead"}, {Name: "b/y.yaml", Respondent: "Lead"}, {Name: "z.yaml"}, {Name: "q1/r.yaml"}, {Name: "q2/r.yaml"}}
 	got := strings.Join(Respondents(files), "|")
-	if got != "Lead (x.yaml)|Lead (y.yaml)|z.yaml" {
+	if got != "Lead (x.yaml)|Lead (y.yaml)|z.yaml|q1/r.yaml|q2/r.yaml" {
 		t.Errorf("respondents %s", got)
 	}
 }
