@@ -37,8 +37,19 @@ type Entry struct {
 	Answer   string // a scale id, "na", or "" for unanswered
 	Note     string
 	Evidence []string
-	Pos      yamlx.Pos // of the key
-	ValuePos yamlx.Pos // of the answer value
+	// Responses keeps each respondent's own answer and note in a merged
+	// file (maturity merge); Answer is the merged answer that scores.
+	Responses []Response
+	Pos       yamlx.Pos // of the key
+	ValuePos  yamlx.Pos // of the answer value
+}
+
+// Response is one respondent's answer to an indicator in a merged file.
+type Response struct {
+	Respondent string
+	Answer     string // a scale id, "na", or "" for unanswered
+	Note       string
+	Pos        yamlx.Pos // of the answer value, or of the entry without one
 }
 
 // Get returns the entry for an indicator id.
@@ -255,8 +266,10 @@ func (p *parser) answerMapping(e *Entry, v *yaml.Node) {
 			e.Note = p.text("note", val)
 		case "evidence":
 			e.Evidence = p.evidence(val)
+		case "responses":
+			e.Responses = p.responses(e.ID, val)
 		default:
-			msg := fmt.Sprintf("%s: unknown field %q (want answer, note or evidence)", e.ID, k.Value)
+			msg := fmt.Sprintf("%s: unknown field %q (want answer, note, evidence or responses)", e.ID, k.Value)
 			p.errorf(k, "%s", msg)
 		}
 	}
@@ -285,4 +298,52 @@ func (p *parser) evidence(n *yaml.Node) []string {
 	}
 	p.errorf(n, "evidence: want a list of links or notes, got %s", yamlx.KindName(n))
 	return nil
+}
+
+// responses reads the list of respondents' answers of a merged file.
+func (p *parser) responses(id string, n *yaml.Node) []Response {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "%s: responses: want a list of {respondent, answer, note}, got %s", id, yamlx.KindName(n))
+		return nil
+	}
+	out := make([]Response, 0, len(n.Content))
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			p.errorf(item, "%s: responses: want a mapping with respondent, answer and note, got %s", id, yamlx.KindName(item))
+			continue
+		}
+		r := Response{Pos: yamlx.Pos{Line: item.Line, Col: item.Column}}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			if first, dup := seen[k.Value]; dup {
+				p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
+				continue
+			}
+			seen[k.Value] = k.Line
+			switch k.Value {
+			case "respondent":
+				r.Respondent = p.text("respondent", v)
+			case "answer":
+				if v.Kind != yaml.ScalarNode {
+					p.errorf(v, "%s: responses: answer: want an answer, got %s", id, yamlx.KindName(v))
+					continue
+				}
+				r.Answer = p.answerValue(id, v)
+				r.Pos = yamlx.Pos{Line: v.Line, Col: v.Column}
+			case "note":
+				r.Note = p.text("note", v)
+			default:
+				p.errorf(k, "%s: responses: unknown field %q (want respondent, answer or note)", id, k.Value)
+			}
+		}
+		if r.Respondent == "" {
+			p.errorf(item, "%s: responses: respondent is missing or empty", id)
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -35,18 +35,30 @@ func Check(f *File, m *model.Model) error {
 			errs = append(errs, err)
 			continue
 		}
-		if e.Answer == "" || e.Answer == model.NotApplicable {
-			continue
-		}
-		if _, ok := m.ScalePoint(e.Answer); !ok {
-			err := yamlx.Errorf(f.Name, e.ValuePos, "%s: answer %q is not one of %s", e.ID, e.Answer, strings.Join(allowed, ", "))
-			if s := yamlx.Nearest(strings.ToLower(e.Answer), allowed); s != "" && s != e.Answer {
-				err.Msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
+		if err := checkAnswer(f.Name, e.ID, e.Answer, e.ValuePos, m, allowed); err != nil {
 			errs = append(errs, err)
+		}
+		for _, r := range e.Responses {
+			if err := checkAnswer(f.Name, e.ID, r.Answer, r.Pos, m, allowed); err != nil {
+				errs = append(errs, err)
+			}
 		}
 	}
 	return errs.Err()
+}
+
+func checkAnswer(file, id, answer string, pos yamlx.Pos, m *model.Model, allowed []string) *yamlx.Error {
+	if answer == "" || answer == model.NotApplicable {
+		return nil
+	}
+	if _, ok := m.ScalePoint(answer); ok {
+		return nil
+	}
+	err := yamlx.Errorf(file, pos, "%s: answer %q is not one of %s", id, answer, strings.Join(allowed, ", "))
+	if s := yamlx.Nearest(strings.ToLower(answer), allowed); s != "" && s != answer {
+		err.Msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return err
 }
 
 // VersionWarning says when the file was written for another version of m.

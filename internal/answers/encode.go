@@ -16,6 +16,12 @@ func Encode(f *File) ([]byte, error) {
 	return encode(f, nil)
 }
 
+// EncodeComments is Encode with a comment above the answers named in
+// comments (indicator id to text), such as a merge's disagreements.
+func EncodeComments(f *File, comments map[string]string) ([]byte, error) {
+	return encode(f, comments)
+}
+
 // Template is an answers file for m with every indicator present and
 // unanswered, its text as a comment, for filling in with an editor.
 func Template(m *model.Model, f *File) ([]byte, error) {
@@ -80,7 +86,7 @@ func encode(f *File, comments map[string]string) ([]byte, error) {
 
 func entryNode(e Entry) *yaml.Node {
 	answer := answerNode(e.Answer)
-	if e.Note == "" && len(e.Evidence) == 0 {
+	if e.Note == "" && len(e.Evidence) == 0 && len(e.Responses) == 0 {
 		return answer
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode}
@@ -94,6 +100,18 @@ func entryNode(e Entry) *yaml.Node {
 			seq.Content = append(seq.Content, str(ev))
 		}
 		m.Content = append(m.Content, str("evidence"), seq)
+	}
+	if len(e.Responses) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, r := range e.Responses {
+			rm := &yaml.Node{Kind: yaml.MappingNode}
+			rm.Content = append(rm.Content, str("respondent"), str(r.Respondent), str("answer"), answerNode(r.Answer))
+			if r.Note != "" {
+				rm.Content = append(rm.Content, str("note"), str(r.Note))
+			}
+			seq.Content = append(seq.Content, rm)
+		}
+		m.Content = append(m.Content, str("responses"), seq)
 	}
 	return m
 }

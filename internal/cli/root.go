@@ -62,6 +62,9 @@ file, then score it: the level reached and the gaps to the next level.`,
 		NewCmdInit(io, nil),
 		NewCmdSchema(io),
 		NewCmdAssess(io, nil),
+		NewCmdDiff(io, nil),
+		NewCmdTrend(io, nil),
+		NewCmdMerge(io, nil),
 	)
 	return root
 }

@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/internal/yamlx"
+)
+
+type diffOptions struct {
+	IO               *IO
+	Old, New         string
+	Model            string
+	OldModel         string
+	NewModel         string
+	Format           string
+	Output           string
+	Target           int
+	Threshold        float64
+	FailOnRegression bool
+	NoColor          bool
+}
+
+var diffFormats = []string{"text", "json", "markdown"}
+
+// NewCmdDiff builds `maturity diff`.
+func NewCmdDiff(io *IO, runF func(*diffOptions) error) *cobra.Command {
+	opts := &diffOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Compare two assessments: levels, scores, answers and notes that changed",
+		Long: `Compare two assessments, each an answers file or a JSON result of
+maturity score --format json.
+
+Shows the overall and per-pillar level and score before and after, the
+indicators gained (now yes, before not), lost (before yes, now not) and
+changed (any other change of answer), and the notes that changed, grouped
+by pillar. A JSON result does not hold every answer, so with one the
+indicator detail is limited to the answer counts, the unanswered list and
+the gaps.
+
+Each answers file is scored against the model it names, or --model, or
+--old-model / --new-model for one side. When the model versions differ,
+indicators only one side has are listed as removed or added; answers to
+ids the model no longer has are left out of scoring with a warning.
+
+With --fail-on-regression the exit code is 1 when the overall level or any
+pillar's level went down.`,
+		Example: `  maturity diff q1.yaml q2.yaml
+  maturity diff --format markdown main.yaml branch.yaml > comment.md
+  maturity diff --fail-on-regression last.json answers.yaml
+  maturity diff --old-model model-v1.yaml --new-model model-v2.yaml old.yaml new.yaml`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Old, opts.New = args[0], args[1]
+			if !slices.Contains(diffFormats, opts.Format) {
+				return usagef("formats: "+strings.Join(diffFormats, ", "), "unknown format %q", opts.Format)
+			}
+			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
+				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			}
+			if opts.Old == "-" && opts.New == "-" {
+				return usagef("", "- (standard input) can be given only once")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return diffRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Model, "model", "m", "", "model for both sides: an embedded model id or a model file (default: the one each file names)")
+	f.StringVar(&opts.OldModel, "old-model", "", "model for OLD only (overrides --model)")
+	f.StringVar(&opts.NewModel, "new-model", "", "model for NEW only (overrides --model)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(diffFormats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the diff to `FILE` (atomically) instead of stdout")
+	f.IntVar(&opts.Target, "target", 0, "score both against this target `LEVEL` (gaps only)")
+	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's)")
+	f.BoolVar(&opts.FailOnRegression, "fail-on-regression", false, "exit 1 when the overall level or any pillar level went down")
+	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
+	return cmd
+}
+
+func diffRun(opts *diffOptions) error {
+	models := newModelCache(opts.IO)
+	sopt := score.Options{Threshold: opts.Threshold, Target: opts.Target}
+	oldSpec, newSpec := opts.Model, opts.Model
+	if opts.OldModel != "" {
+		oldSpec = opts.OldModel
+	}
+	if opts.NewModel != "" {
+		newSpec = opts.NewModel
+	}
+	old, err := loadAssessment(opts.IO, models, opts.Old, oldSpec, sopt)
+	if err != nil {
+		return err
+	}
+	nw, err := loadAssessment(opts.IO, models, opts.New, newSpec, sopt)
+	if err != nil {
+		return err
+	}
+	d := history.Compare(old, nw)
+
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "json":
+		err = history.DiffJSON(&buf, d)
+	case "markdown":
+		err = history.DiffMarkdown(&buf, d)
+	default:
+		err = history.DiffText(&buf, d, opts.Output == "" && opts.IO.ColorOut(opts.NoColor))
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(opts.IO, opts.Output, buf.Bytes()); err != nil {
+		return err
+	}
+	if opts.FailOnRegression && d.Regression {
+		return &findingError{msg: "regression: " + strings.Join(d.Regressions, "; ")}
+	}
+	return nil
+}
+
+// loadAssessment reads one side of a diff or trend: a JSON result (its
+// first non-space character is '{') taken as it is, or an answers file
+// scored against modelSpec, else the model it names.
+//
+// An answers file written for another version of its model (model_version
+// differs) may answer indicators the model no longer has: those answers
+// are set aside in Side.Unknown with a warning instead of failing. In a
+// file for the same version, an unknown id is still an error.
+func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt score.Options) (history.Side, error) {
+	data, err := yamlx.ReadFile(name, io.In)
+	if err != nil {
+		return history.Side{}, err
+	}
+	display := yamlx.DisplayName(name)
+	if history.IsJSON(data) {
+		r, err := history.ParseResult(display, data)
+		if err != nil {
+			return history.Side{}, err
+		}
+		return history.Side{Result: r}, nil
+	}
+	f, err := answers.Parse(display, data)
+	if err != nil {
+		return history.Side{}, err
+	}
+	spec := modelSpec
+	if spec == "" {
+		spec = f.Model
+	}
+	m, err := models.get(spec)
+	if err != nil {
+		return history.Side{}, err
+	}
+	if f.Model != m.ID {
+		return history.Side{}, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
+			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
+			Hint: "pass --model with the model these answers were written for"}
+	}
+	var unknown []answers.Entry
+	if f.ModelVersion != "" && f.ModelVersion != m.Version {
+		known := map[string]bool{}
+		for _, ref := range m.Indicators() {
+			known[ref.Indicator.ID] = true
+		}
+		kept := &answers.File{Name: f.Name, Model: f.Model, ModelVersion: f.ModelVersion, AssessedAt: f.AssessedAt,
+			Organization: f.Organization, Scope: f.Scope, Respondent: f.Respondent, ModelPos: f.ModelPos, Extra: f.Extra}
+		for _, e := range f.Entries {
+			if known[e.ID] {
+				kept.Entries = append(kept.Entries, e)
+			} else {
+				unknown = append(unknown, e)
+			}
+		}
+		f = kept
+		fmt.Fprintf(io.Err, "maturity: warning: %s\n", answers.VersionWarning(f, m))
+		if len(unknown) > 0 {
+			ids := make([]string, len(unknown))
+			for i, e := range unknown {
+				ids[i] = e.ID
+			}
+			what := "answers to indicators"
+			if len(unknown) == 1 {
+				what = "answer to an indicator"
+			}
+			fmt.Fprintf(io.Err, "maturity: warning: %s: %d %s not in %s %s, left out of scoring: %s\n",
+				f.Name, len(unknown), what, m.ID, m.Version, strings.Join(ids, ", "))
+		}
+	}
+	if err := answers.Check(f, m); err != nil {
+		return history.Side{}, err
+	}
+	r, err := score.Score(m, f, sopt)
+	if err != nil {
+		return history.Side{}, err
+	}
+	return history.Side{Model: m, File: f, Result: r, Unknown: unknown}, nil
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/score"
+)
+
+type trendOptions struct {
+	IO        *IO
+	Inputs    []string
+	Model     string
+	Format    string
+	Output    string
+	Threshold float64
+}
+
+var trendFormats = []string{"text", "json", "csv", "markdown"}
+
+// NewCmdTrend builds `maturity trend`.
+func NewCmdTrend(io *IO, runF func(*trendOptions) error) *cobra.Command {
+	opts := &trendOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "trend FILE...",
+		Short: "Show the overall and per-pillar scores over time",
+		Long: `Show how assessments changed over time: one row per file, ordered by
+assessed_at and then by file name, with the overall level and score and
+each pillar's score. Files without assessed_at come last, by file name,
+with a warning.
+
+Each FILE is an answers file (scored like maturity score does), a JSON
+result of maturity score --format json, - for standard input, or a
+directory of *.yaml and *.yml files. On a terminal, a sparkline per
+series (the overall score and each pillar) follows the table.`,
+		Example: `  maturity trend assessments/
+  maturity trend q1.yaml q2.yaml q3.yaml --format csv > trend.csv
+  maturity trend --format markdown assessments/*.yaml`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if !slices.Contains(trendFormats, opts.Format) {
+				return usagef("formats: "+strings.Join(trendFormats, ", "), "unknown format %q", opts.Format)
+			}
+			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
+				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return trendRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one each file names)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(trendFormats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the trend to `FILE` (atomically) instead of stdout")
+	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's)")
+	return cmd
+}
+
+func trendRun(opts *trendOptions) error {
+	inputs, err := expandInputs(opts.Inputs)
+	if err != nil {
+		return err
+	}
+	models := newModelCache(opts.IO)
+	var results []*score.Result
+	failed := false
+	for _, name := range inputs {
+		side, err := loadAssessment(opts.IO, models, name, opts.Model, score.Options{Threshold: opts.Threshold})
+		if err != nil {
+			printError(opts.IO.Err, err)
+			failed = true
+			continue
+		}
+		results = append(results, side.Result)
+	}
+	if failed {
+		return &reported{code: ExitError}
+	}
+	points, undated := history.Trend(results)
+	if len(undated) > 0 {
+		printOne(opts.IO.Err, "warning: no assessed_at in "+strings.Join(undated, ", ")+"; listed last, by file name", "")
+	}
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "json":
+		err = history.TrendJSON(&buf, points)
+	case "csv":
+		err = history.TrendCSV(&buf, points)
+	case "markdown":
+		err = history.TrendMarkdown(&buf, points)
+	default:
+		sparklines := opts.Output == "" && opts.IO.OutTTY && opts.IO.Getenv("TERM") != "dumb"
+		err = history.TrendText(&buf, points, sparklines)
+	}
+	if err != nil {
+		return err
+	}
+	return writeOutput(opts.IO, opts.Output, buf.Bytes())
+}

@@ -1,0 +1,412 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/score"
+)
+
+// style applies ANSI colours when on.
+type style struct{ on bool }
+
+func (s style) wrap(code, t string) string {
+	if !s.on || t == "" {
+		return t
+	}
+	return "\x1b[" + code + "m" + t + "\x1b[0m"
+}
+func (s style) bold(t string) string   { return s.wrap("1", t) }
+func (s style) dim(t string) string    { return s.wrap("2", t) }
+func (s style) red(t string) string    { return s.wrap("31", t) }
+func (s style) green(t string) string  { return s.wrap("32", t) }
+func (s style) yellow(t string) string { return s.wrap("33", t) }
+
+// DiffJSON writes d as indented JSON.
+func DiffJSON(w io.Writer, d *Diff) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}
+
+// DiffText writes d for a person: levels and scores before and after with
+// arrows (colour only when color is set), then the indicators and notes
+// that changed, grouped by pillar.
+func DiffText(w io.Writer, d *Diff, color bool) error {
+	st := style{on: color}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s\n", st.dim("Old"), sideLine(d.Old))
+	fmt.Fprintf(&b, "%s %s\n", st.dim("New"), sideLine(d.New))
+	if d.ModelChanged {
+		fmt.Fprintf(&b, "%s\n", st.yellow(fmt.Sprintf("Model changed: %s %s → %s %s", d.Old.Model.ID, d.Old.Model.Version, d.New.Model.ID, d.New.Model.Version)))
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "%s  %s\n", st.bold("Level"), levelChange(st, d.Old.Level, d.New.Level))
+	fmt.Fprintf(&b, "%s  %s\n\n", st.bold("Score"), scoreChange(st, d.Old.Score, d.New.Score))
+
+	rows := [][3]string{}
+	for _, p := range d.Pillars {
+		var lvl, sc string
+		switch p.Change {
+		case "new":
+			lvl, sc = st.dim("(new) ")+levelText(p.New.Level), p.New.Score.String()
+		case "gone":
+			lvl, sc = st.dim("(gone) ")+levelText(p.Old.Level), p.Old.Score.String()
+		default:
+			lvl, sc = levelChange(st, p.Old.Level, p.New.Level), scoreChange(st, p.Old.Score, p.New.Score)
+		}
+		rows = append(rows, [3]string{p.Name, lvl, sc})
+	}
+	nameW, lvlW := len("Pillar"), len("Level")
+	for _, r := range rows {
+		nameW = max(nameW, visibleLen(r[0]))
+		lvlW = max(lvlW, visibleLen(r[1]))
+	}
+	fmt.Fprintf(&b, "%s\n", st.bold(fmt.Sprintf("%s  %s  %s", padTo("Pillar", nameW), padTo("Level", lvlW), "Score")))
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s  %s  %s\n", padTo(r[0], nameW), padTo(r[1], lvlW), r[2])
+	}
+
+	names := pillarNames(d)
+	if d.Indicators != nil {
+		in := d.Indicators
+		fmt.Fprintf(&b, "\n%s\n", st.bold(fmt.Sprintf("Indicators: %d gained, %d lost, %d changed", len(in.Gained), len(in.Lost), len(in.Changed))))
+		groups := groupChanges(in)
+		idW := 0
+		for _, g := range groups {
+			for _, c := range g.items {
+				idW = max(idW, len(c.c.ID))
+			}
+		}
+		for _, g := range groups {
+			fmt.Fprintf(&b, "%s\n", names(g.pillar))
+			for _, c := range g.items {
+				mark := map[string]string{"gained": st.green("+"), "lost": st.red("-"), "changed": st.yellow("~")}[c.kind]
+				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, padTo(c.c.ID, idW), answerText(c.c.Old), answerText(c.c.New), dirMark(st, c))
+			}
+		}
+		writeModelChanges(&b, st, d, "Removed", fmt.Sprintf("not in %s %s", d.New.Model.ID, d.New.Model.Version), in.Removed, true)
+		writeModelChanges(&b, st, d, "Added", fmt.Sprintf("new in %s %s", d.New.Model.ID, d.New.Model.Version), in.Added, false)
+		if len(d.Notes) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", st.bold(fmt.Sprintf("Notes changed: %d", len(d.Notes))))
+			for _, n := range d.Notes {
+				fmt.Fprintf(&b, "  %s\n", n.ID)
+				fmt.Fprintf(&b, "    %s %s\n", st.dim("before:"), noteText(n.Old))
+				fmt.Fprintf(&b, "    %s  %s\n", st.dim("after:"), noteText(n.New))
+			}
+		}
+	} else {
+		writeResultChanges(&b, st, d)
+	}
+	if d.Regression {
+		fmt.Fprintf(&b, "\n%s\n", st.red("Regression: "+strings.Join(d.Regressions, "; ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeModelChanges(b *strings.Builder, st style, d *Diff, title, what string, cs []IndicatorChange, old bool) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("%s: %s %s", title, plural(len(cs), "indicator"), what)))
+	idW := 0
+	for _, c := range cs {
+		idW = max(idW, len(c.ID))
+	}
+	for _, c := range cs {
+		if old {
+			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.dim("was "+answerText(c.Old)))
+		} else {
+			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.dim("now "+answerText(c.New)))
+		}
+	}
+}
+
+func writeResultChanges(b *strings.Builder, st style, d *Diff) {
+	fmt.Fprintf(b, "\n%s\n", st.bold("Answer counts"))
+	kindW := 0
+	for _, c := range d.Counts {
+		kindW = max(kindW, len(c.Kind))
+	}
+	for _, c := range d.Counts {
+		fmt.Fprintf(b, "  %s  %d → %d\n", padTo(c.Kind, kindW), c.Old, c.New)
+	}
+	list := func(title string, ids []string) {
+		if len(ids) > 0 {
+			fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("%s: %d", title, len(ids))))
+			for _, id := range ids {
+				fmt.Fprintf(b, "  %s\n", id)
+			}
+		}
+	}
+	list("Answered now", d.Answered)
+	list("Unanswered now", d.Unanswered)
+	list("Gaps closed", d.GapsClosed)
+	list("Gaps opened", d.GapsOpened)
+	fmt.Fprintf(b, "\n%s\n", st.dim("A JSON result does not hold every answer: diff the answers files to see each indicator gained, lost or changed, and the notes."))
+}
+
+type changeItem struct {
+	kind string
+	c    IndicatorChange
+}
+
+type changeGroup struct {
+	pillar string
+	items  []changeItem
+}
+
+// groupChanges merges gained, lost and changed in model order, grouped by pillar.
+func groupChanges(in *Indicators) []changeGroup {
+	var all []changeItem
+	for _, k := range []struct {
+		kind string
+		cs   []IndicatorChange
+	}{{"gained", in.Gained}, {"lost", in.Lost}, {"changed", in.Changed}} {
+		for _, c := range k.cs {
+			all = append(all, changeItem{k.kind, c})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].c.order < all[j].c.order })
+	var groups []changeGroup
+	for _, it := range all {
+		if len(groups) == 0 || groups[len(groups)-1].pillar != it.c.Pillar {
+			groups = append(groups, changeGroup{pillar: it.c.Pillar})
+		}
+		g := &groups[len(groups)-1]
+		g.items = append(g.items, it)
+	}
+	return groups
+}
+
+func pillarNames(d *Diff) func(string) string {
+	names := map[string]string{}
+	for _, p := range d.Pillars {
+		names[p.ID] = p.Name
+	}
+	return func(id string) string {
+		if id == "" {
+			return "Not in either model"
+		}
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
+}
+
+func dirMark(st style, c changeItem) string {
+	if c.kind != "changed" {
+		return ""
+	}
+	switch c.c.Direction {
+	case 1:
+		return "  " + st.green("↑")
+	case -1:
+		return "  " + st.red("↓")
+	}
+	return ""
+}
+
+func sideLine(s Summary) string {
+	parts := []string{s.File}
+	if s.AssessedAt != "" {
+		parts = append(parts, s.AssessedAt)
+	}
+	m := s.Model.ID + " " + s.Model.Version
+	if s.WrittenFor != "" {
+		m += " (answers written for " + s.WrittenFor + ")"
+	}
+	parts = append(parts, m)
+	return strings.Join(parts, " · ")
+}
+
+func levelChange(st style, old, new score.LevelRef) string {
+	switch {
+	case new.Value > old.Value:
+		return levelText(old) + " → " + st.green(levelText(new)+" ↑")
+	case new.Value < old.Value:
+		return levelText(old) + " → " + st.red(levelText(new)+" ↓")
+	}
+	return levelText(new) + " " + st.dim("=")
+}
+
+func scoreChange(st style, old, new score.OneDecimal) string {
+	delta := score.OneDecimal(new.Round() - old.Round())
+	s := fmt.Sprintf("%s → %s (%s)", old, new, signed(delta))
+	switch {
+	case delta.Round() > 0:
+		return st.green(s)
+	case delta.Round() < 0:
+		return st.red(s)
+	}
+	return s
+}
+
+func signed(d score.OneDecimal) string {
+	if d.Round() >= 0 {
+		return "+" + score.OneDecimal(d.Round()+0).String()
+	}
+	return "-" + score.OneDecimal(-d.Round()).String()
+}
+
+func answerText(a string) string {
+	if a == "" {
+		return "unanswered"
+	}
+	return a
+}
+
+func noteText(n string) string {
+	if n == "" {
+		return "(none)"
+	}
+	return strings.ReplaceAll(n, "\n", " ")
+}
+
+// visibleLen is the printed width of s: runes outside ANSI sequences.
+func visibleLen(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case esc:
+			if r == 'm' {
+				esc = false
+			}
+		case r == '\x1b':
+			esc = true
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func padTo(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-visibleLen(s)))
+}
+
+// DiffMarkdown writes d as GitHub-flavoured markdown, for a pull-request
+// comment. Text from files is escaped.
+func DiffMarkdown(w io.Writer, d *Diff) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Maturity: %s · score %s\n\n", mdLevelChange(d.Old.Level, d.New.Level), mdScore(d.Old.Score, d.New.Score))
+	fmt.Fprintf(&b, "%s → %s\n", mdSide(d.Old), mdSide(d.New))
+	if d.ModelChanged {
+		fmt.Fprintf(&b, "\n> **Model changed:** %s %s → %s %s\n", md(d.Old.Model.ID), md(d.Old.Model.Version), md(d.New.Model.ID), md(d.New.Model.Version))
+	}
+	if d.Regression {
+		fmt.Fprintf(&b, "\n> **Regression:** %s\n", md(strings.Join(d.Regressions, "; ")))
+	}
+	b.WriteString("\n| Pillar | Level | Score |\n| --- | --- | --- |\n")
+	for _, p := range d.Pillars {
+		switch p.Change {
+		case "new":
+			fmt.Fprintf(&b, "| %s | (new) %s | %s |\n", md(p.Name), md(levelText(p.New.Level)), p.New.Score)
+		case "gone":
+			fmt.Fprintf(&b, "| %s | (gone) %s | %s |\n", md(p.Name), md(levelText(p.Old.Level)), p.Old.Score)
+		default:
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(p.Name), mdLevelChange(p.Old.Level, p.New.Level), mdScore(p.Old.Score, p.New.Score))
+		}
+	}
+	names := pillarNames(d)
+	if in := d.Indicators; in != nil {
+		fmt.Fprintf(&b, "\n#### Indicators: %d gained, %d lost, %d changed\n", len(in.Gained), len(in.Lost), len(in.Changed))
+		for _, g := range groupChanges(in) {
+			fmt.Fprintf(&b, "\n**%s**\n\n", md(names(g.pillar)))
+			for _, c := range g.items {
+				fmt.Fprintf(&b, "- %s `%s`: %s → %s\n", c.kind, c.c.ID, md(answerText(c.c.Old)), md(answerText(c.c.New)))
+			}
+		}
+		if len(in.Removed) > 0 {
+			fmt.Fprintf(&b, "\n#### Removed: %s not in %s %s\n\n", plural(len(in.Removed), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
+			for _, c := range in.Removed {
+				fmt.Fprintf(&b, "- `%s` (was %s)\n", c.ID, md(answerText(c.Old)))
+			}
+		}
+		if len(in.Added) > 0 {
+			fmt.Fprintf(&b, "\n#### Added: %s new in %s %s\n\n", plural(len(in.Added), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
+			for _, c := range in.Added {
+				fmt.Fprintf(&b, "- `%s` (now %s)\n", c.ID, md(answerText(c.New)))
+			}
+		}
+		if len(d.Notes) > 0 {
+			fmt.Fprintf(&b, "\n#### Notes changed: %d\n\n| Indicator | Before | After |\n| --- | --- | --- |\n", len(d.Notes))
+			for _, n := range d.Notes {
+				fmt.Fprintf(&b, "| `%s` | %s | %s |\n", n.ID, md(noteText(n.Old)), md(noteText(n.New)))
+			}
+		}
+	} else {
+		b.WriteString("\n| Answer counts | Before | After |\n| --- | --- | --- |\n")
+		for _, c := range d.Counts {
+			fmt.Fprintf(&b, "| %s | %d | %d |\n", md(c.Kind), c.Old, c.New)
+		}
+		for _, l := range []struct {
+			title string
+			ids   []string
+		}{{"Answered now", d.Answered}, {"Unanswered now", d.Unanswered}, {"Gaps closed", d.GapsClosed}, {"Gaps opened", d.GapsOpened}} {
+			if len(l.ids) > 0 {
+				fmt.Fprintf(&b, "\n**%s:** %s\n", l.title, mdIDs(l.ids))
+			}
+		}
+		b.WriteString("\n_A JSON result does not hold every answer: diff the answers files to see each indicator gained, lost or changed._\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdSide(s Summary) string {
+	out := mdCode(s.File)
+	if s.AssessedAt != "" {
+		out += " (" + md(s.AssessedAt) + ")"
+	}
+	if s.WrittenFor != "" {
+		out += " (answers written for " + md(s.Model.ID) + " " + md(s.WrittenFor) + ", scored with " + md(s.Model.Version) + ")"
+	}
+	return out
+}
+
+// mdCode is text as inline code, safe in a table cell.
+func mdCode(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s) + "`"
+}
+
+func mdIDs(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = "`" + id + "`"
+	}
+	return strings.Join(q, ", ")
+}
+
+func mdLevelChange(old, new score.LevelRef) string {
+	switch {
+	case new.Value > old.Value:
+		return md(levelText(old)) + " → **" + md(levelText(new)) + "** ▲"
+	case new.Value < old.Value:
+		return md(levelText(old)) + " → **" + md(levelText(new)) + "** ▼"
+	}
+	return md(levelText(new))
+}
+
+func mdScore(old, new score.OneDecimal) string {
+	return fmt.Sprintf("%s → %s (%s)", old, new, signed(score.OneDecimal(new.Round()-old.Round())))
+}
+
+// md escapes text for a markdown table cell or line.
+func md(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ", "\r", " ")
+	return r.Replace(s)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
