@@ -97,7 +97,7 @@ func TestParseAndCheckRejects(t *testing.T) {
 		{"mapping without answer", "model: t\nanswers:\n  p.1.training: {note: x}\n",
 			[]string{`a.yaml:3:17: p.1.training: answer is missing`}},
 		{"unknown field in mapping", "model: t\nanswers:\n  p.1.training: {answer: yes, notes: x}\n",
-			[]string{`a.yaml:3:31: p.1.training: unknown field "notes" (want answer, note or evidence)`}},
+			[]string{`a.yaml:3:31: p.1.training: unknown field "notes" (want answer, note, evidence or responses)`}},
 		{"missing model", "answers: {}\n",
 			[]string{`a.yaml:1:1: model is missing`}},
 		{"bad date", "model: t\nassessed_at: last week\n",
