@@ -60,6 +60,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 		NewCmdModel(io),
 		NewCmdInit(io, nil),
 		NewCmdSchema(io),
+		NewCmdReport(io, nil),
 	)
 	return root
 }

@@ -7,11 +7,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
+	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
@@ -31,7 +35,7 @@ type scoreOptions struct {
 	NoColor         bool
 }
 
-var scoreFormats = []string{"text", "json"}
+var scoreFormats = []string{"text", "json", "jsonl", "yaml", "markdown", "junit", "csv"}
 
 // NewCmdScore builds `maturity score`.
 func NewCmdScore(io *IO, runF func(*scoreOptions) error) *cobra.Command {
@@ -45,11 +49,19 @@ Each FILE is an answers file, - for standard input, or a directory, which
 means the *.yaml and *.yml files in it. The model is --model (an embedded
 model id or a model file), else the one the answers file names.
 
+Formats: text (default; with several inputs, one summary table), json (an
+array with several inputs), jsonl (one compact JSON result per line), yaml,
+markdown (for a CI step summary or a merge request comment), junit (one
+testsuite per pillar, a failure per gap) and csv (one row per indicator).
+Several inputs are scored in parallel; the output keeps their order.
+
 The exit code is 1 when a result is below --min-level, and 2 when an input
-cannot be read or is invalid.`,
+cannot be read or is invalid (the other inputs are still scored).`,
 		Example: `  maturity score answers.yaml
   maturity score --format json answers.yaml
   maturity score --min-level 300 answers.yaml      # exit 1 below 300 Defined
+  maturity score --format junit -o maturity.xml answers.yaml
+  maturity score --format jsonl assessments/       # one line per file
   maturity score --model my-model.yaml --target 400 answers.yaml
   cat answers.yaml | maturity score -`,
 		Args: cobra.MinimumNArgs(1),
@@ -81,10 +93,12 @@ cannot be read or is invalid.`,
 
 // scored is one input and its result, or the error that stopped it.
 type scored struct {
-	name   string
-	model  *model.Model
-	result *score.Result
-	err    error
+	name    string
+	model   *model.Model
+	answers *answers.File
+	result  *score.Result
+	err     error
+	stderr  []byte // warnings to print, in input order, after scoring
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -93,13 +107,22 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	models := newModelCache(opts.IO)
-	results := make([]scored, len(inputs))
+	results := scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
+		// Each input gets its own stderr buffer, so that warnings from
+		// parallel workers come out whole and in input order.
+		var errBuf bytes.Buffer
+		io := *opts.IO
+		io.Err = &errBuf
+		r := scoreOne(opts, &io, models, name)
+		r.stderr = errBuf.Bytes()
+		return r
+	})
 	failed := false
-	for i, name := range inputs {
-		results[i] = scoreOne(opts, models, name)
-		if results[i].err != nil {
+	for _, r := range results {
+		opts.IO.Err.Write(r.stderr)
+		if r.err != nil {
 			failed = true
-			printError(opts.IO.Err, results[i].err)
+			printError(opts.IO.Err, r.err)
 		}
 	}
 
@@ -124,8 +147,36 @@ func scoreRun(opts *scoreOptions) error {
 	return checkMinLevel(opts, ok)
 }
 
-func scoreOne(opts *scoreOptions, models *modelCache, name string) scored {
-	f, m, err := loadAnswers(opts.IO, models, name, opts.Model)
+// scoreAll runs one over every input with up to workers goroutines and
+// returns the results in input order.
+func scoreAll(inputs []string, workers int, one func(string) scored) []scored {
+	results := make([]scored, len(inputs))
+	workers = min(workers, len(inputs))
+	if workers <= 1 {
+		for i, name := range inputs {
+			results[i] = one(name)
+		}
+		return results
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) {
+					return
+				}
+				results[i] = one(inputs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return results
+}
+
+func scoreOne(opts *scoreOptions, io *IO, models *modelCache, name string) scored {
+	f, m, err := loadAnswers(io, models, name, opts.Model)
 	if err != nil {
 		return scored{name: name, err: err}
 	}
@@ -151,22 +202,40 @@ func scoreOne(opts *scoreOptions, models *modelCache, name string) scored {
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", f.Name, len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, result: r}
+	return scored{name: name, model: m, answers: f, result: r}
 }
 
 func renderScores(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
+	list := make([]*score.Result, len(rs))
+	full := make([]render.Scored, len(rs))
+	for i, r := range rs {
+		list[i] = r.result
+		full[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
+	}
+	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
 	switch opts.Format {
 	case "json":
 		if !batch {
-			return render.JSON(w, rs[0].result)
-		}
-		list := make([]*score.Result, len(rs))
-		for i, r := range rs {
-			list[i] = r.result
+			return render.JSON(w, list[0])
 		}
 		return render.JSONList(w, list)
+	case "jsonl":
+		return render.JSONLines(w, list)
+	case "yaml":
+		if !batch {
+			return render.YAML(w, list[0])
+		}
+		return render.YAMLList(w, list)
+	case "markdown":
+		return render.Markdown(w, full)
+	case "junit":
+		return render.JUnit(w, full)
+	case "csv":
+		return render.CSV(w, full, batch)
 	default:
-		color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+		if batch {
+			return render.Summary(w, list, render.TextOptions{Color: color})
+		}
 		for i, r := range rs {
 			if i > 0 {
 				fmt.Fprintln(w)

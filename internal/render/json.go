@@ -22,3 +22,15 @@ func JSONList(w io.Writer, rs []*score.Result) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rs)
 }
+
+// JSONLines writes one compact JSON result per line.
+func JSONLines(w io.Writer, rs []*score.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range rs {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

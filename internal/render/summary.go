@@ -1,0 +1,54 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/score"
+)
+
+// Summary writes one table line per result, for a batch: file,
+// organization, date, level, score, gaps and unanswered indicators.
+func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
+	st := style{on: opt.Color}
+	header := []string{"File", "Organization", "Assessed", "Level", "Score", "Gaps", "Unanswered"}
+	right := []bool{false, false, false, false, true, true, true}
+	table := [][]string{header}
+	for _, r := range rs {
+		table = append(table, []string{
+			oneLine(r.Input.File), oneLine(r.Input.Organization), r.Input.AssessedAt, levelName(r.Level),
+			r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
+		})
+	}
+	widths := make([]int, len(header))
+	for _, row := range table {
+		for i, c := range row {
+			widths[i] = max(widths[i], runeLen(c))
+		}
+	}
+	var b strings.Builder
+	for n, row := range table {
+		var line strings.Builder
+		for i, c := range row {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			switch {
+			case right[i]:
+				line.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)) + c)
+			case i == len(row)-1:
+				line.WriteString(c)
+			default:
+				line.WriteString(pad(c, widths[i]))
+			}
+		}
+		s := strings.TrimRight(line.String(), " ")
+		if n == 0 {
+			s = st.bold(s)
+		}
+		b.WriteString(s + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
