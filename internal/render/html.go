@@ -15,17 +15,13 @@ var reportHTML string
 // model file can never become markup, and a URL that is not http(s) or
 // relative is neutralised.
 func reportTemplate() (*template.Template, error) {
-	return template.New("report").Funcs(template.FuncMap{"evidence": evidenceHTML}).Parse(reportHTML)
+	return template.New("report").Funcs(template.FuncMap{"isLink": isLink}).Parse(reportHTML)
 }
 
-// evidenceHTML shows an evidence entry as a link when it is an http(s)
-// URL, else as text; both escaped.
-func evidenceHTML(s string) template.HTML {
-	esc := template.HTMLEscapeString(s)
-	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
-		return template.HTML(`<a href="` + esc + `" rel="noopener noreferrer">` + esc + `</a>`)
-	}
-	return template.HTML(esc)
+// isLink says whether an evidence entry is shown as a link: only http(s)
+// URLs are; anything else is text.
+func isLink(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 // HTMLReport writes the report as one self-contained HTML page: inline
