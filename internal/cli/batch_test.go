@@ -75,7 +75,7 @@ func TestGenerationTime(t *testing.T) {
 		env, want string
 		err       bool
 	}{
-		{"", "2030-01-02T02:04:05Z", false},          // the clock, in UTC
+		{"", "2030-01-02T02:04:05Z", false},           // the clock, in UTC
 		{"1795824000", "2026-11-28T00:00:00Z", false}, // 20785 days × 86400
 		{"0", "1970-01-01T00:00:00Z", false},
 		{"-1", "", true},
