@@ -99,6 +99,7 @@ type scored struct {
 	result  *score.Result
 	err     error
 	stderr  []byte // warnings to print, in input order, after scoring
+	chunk   []byte // this result's part of the output, when made by the worker
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -107,6 +108,7 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	models := newModelCache(opts.IO)
+	batch := len(inputs) > 1
 	results := scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
 		// Each input gets its own stderr buffer, so that warnings from
 		// parallel workers come out whole and in input order.
@@ -115,6 +117,9 @@ func scoreRun(opts *scoreOptions) error {
 		io.Err = &errBuf
 		r := scoreOne(opts, &io, models, name)
 		r.stderr = errBuf.Bytes()
+		if r.err == nil {
+			r.err = prerender(opts.Format, batch, &r)
+		}
 		return r
 	})
 	failed := false
@@ -133,11 +138,11 @@ func scoreRun(opts *scoreOptions) error {
 		}
 	}
 	if len(ok) > 0 {
-		var buf bytes.Buffer
-		if err := renderScores(&buf, opts, ok, len(inputs) > 1); err != nil {
+		parts, err := renderScores(opts, ok, batch)
+		if err != nil {
 			return err
 		}
-		if err := writeOutput(opts.IO, opts.Output, buf.Bytes()); err != nil {
+		if err := writeOutputParts(opts.IO, opts.Output, parts); err != nil {
 			return err
 		}
 	}
@@ -205,7 +210,53 @@ func scoreOne(opts *scoreOptions, io *IO, models *modelCache, name string) score
 	return scored{name: name, model: m, answers: f, result: r}
 }
 
-func renderScores(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
+// prerender does in the worker what can be done per input: the JSON of
+// one result for json and jsonl batches, so that big batches render in
+// parallel. It also drops the answers when the format does not show them,
+// which keeps a big batch's memory small.
+func prerender(format string, batch bool, r *scored) error {
+	var err error
+	switch {
+	case format == "jsonl":
+		r.chunk, err = render.JSONLine(r.result)
+	case format == "json" && batch:
+		r.chunk, err = render.JSONListItem(r.result)
+	}
+	if r.chunk != nil {
+		// Only --min-level needs the result now: keep what it reads.
+		r.result = &score.Result{Input: score.InputInfo{File: r.result.Input.File}, Level: r.result.Level}
+		r.model = nil
+	}
+	switch format {
+	case "json", "jsonl", "yaml":
+		r.answers = nil
+	case "text":
+		if batch {
+			r.answers = nil
+		}
+	}
+	return err
+}
+
+// renderScores renders the results in the chosen format, as parts to
+// write one after the other.
+func renderScores(opts *scoreOptions, rs []scored, batch bool) ([][]byte, error) {
+	if rs[0].chunk != nil {
+		chunks := make([][]byte, len(rs))
+		for i, r := range rs {
+			chunks[i] = r.chunk
+		}
+		if opts.Format == "json" {
+			return render.JSONListParts(chunks), nil
+		}
+		return chunks, nil
+	}
+	var buf bytes.Buffer
+	err := renderTo(&buf, opts, rs, batch)
+	return [][]byte{buf.Bytes()}, err
+}
+
+func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 	list := make([]*score.Result, len(rs))
 	full := make([]render.Scored, len(rs))
 	for i, r := range rs {
@@ -215,12 +266,7 @@ func renderScores(w io.Writer, opts *scoreOptions, rs []scored, batch bool) erro
 	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
 	switch opts.Format {
 	case "json":
-		if !batch {
-			return render.JSON(w, list[0])
-		}
-		return render.JSONList(w, list)
-	case "jsonl":
-		return render.JSONLines(w, list)
+		return render.JSON(w, list[0])
 	case "yaml":
 		if !batch {
 			return render.YAML(w, list[0])
@@ -316,6 +362,20 @@ func expandInputs(args []string) ([]string, error) {
 		out = append(out, files...)
 	}
 	return out, nil
+}
+
+// writeOutputParts writes parts one after the other to stdout, or joined
+// to path atomically.
+func writeOutputParts(io *IO, path string, parts [][]byte) error {
+	if path == "" || path == "-" {
+		for _, p := range parts {
+			if _, err := io.Out.Write(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return writeOutput(io, path, bytes.Join(parts, nil))
 }
 
 // writeOutput writes data to path atomically, or to stdout when path is empty.

@@ -430,3 +430,28 @@ func FuzzReportEscape(f *testing.F) {
 		}
 	})
 }
+
+// JSONList, built from items made one by one, writes the same bytes as
+// encoding the whole array at once.
+func TestJSONListSameAsEncoder(t *testing.T) {
+	var rs []*score.Result
+	for _, f := range []string{"batch/alpha.yaml", "batch/beta.yaml", "answers/tiny.yaml"} {
+		rs = append(rs, load(t, "models/tiny.yaml", f).Result)
+	}
+	for n := 0; n <= len(rs); n++ {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(append([]*score.Result{}, rs[:n]...)); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := JSONList(&got, rs[:n]); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d results:\n%s\nwant\n%s", n, got.String(), want.String())
+		}
+	}
+}
