@@ -43,7 +43,7 @@ type junitCase struct {
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Body    string `xml:",chardata"`
+	Body    string `xml:",innerxml"` // escaped by xmlText, keeping line breaks
 }
 
 type junitSkipped struct {
@@ -96,7 +96,7 @@ func JUnit(w io.Writer, list []Scored) error {
 				for _, res := range g.Resources {
 					fmt.Fprintf(&body, "\n%s: %s", res.Title, res.URL)
 				}
-				tc.Failure = &junitFailure{Message: msg, Type: "gap", Body: body.String()}
+				tc.Failure = &junitFailure{Message: msg, Type: "gap", Body: xmlText(body.String())}
 				su.Failures++
 			case row.Answer == "na":
 				tc.Skipped = &junitSkipped{Message: "not applicable"}
@@ -122,6 +122,30 @@ func JUnit(w io.Writer, list []Scored) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// xmlText escapes s as XML character data. Unlike encoding/xml it keeps
+// line breaks as they are, so the failure text reads well in the raw file
+// too; characters XML cannot hold become U+FFFD.
+func xmlText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\n' || r == '\t' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF:
+			b.WriteRune(r)
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
 }
 
 // oneLine folds runs of white space, newlines included, into one space.

@@ -455,3 +455,25 @@ func TestJSONListSameAsEncoder(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLText(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\nb\tc":          "a\nb\tc",
+		"<x> & ]]>":        "&lt;x&gt; &amp; ]]&gt;",
+		"bell\x07 nul\x00": "bell\uFFFD nul\uFFFD",
+		"cr\r\n":           "cr&#xD;\n",
+		"\uFFFE":           "\uFFFD",
+		"😀":                "😀",
+	} {
+		if got := xmlText(in); got != want {
+			t.Errorf("xmlText(%q) = %q, want %q", in, got, want)
+		}
+		// and it parses back to the text (minus replaced characters)
+		var v struct {
+			Body string `xml:",chardata"`
+		}
+		if err := xml.Unmarshal([]byte("<a>"+xmlText(in)+"</a>"), &v); err != nil {
+			t.Errorf("xmlText(%q) does not parse: %v", in, err)
+		}
+	}
+}
