@@ -17,7 +17,7 @@ func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
 	table := [][]string{header}
 	for _, r := range rs {
 		table = append(table, []string{
-			oneLine(r.Input.File), oneLine(r.Input.Organization), r.Input.AssessedAt, levelName(r.Level),
+			printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
 			r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
 		})
 	}
@@ -51,4 +51,15 @@ func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// printable folds white space like oneLine and shows control characters
+// (which could drive the terminal) as U+FFFD.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return '\uFFFD'
+		}
+		return r
+	}, oneLine(s))
 }
