@@ -490,3 +490,57 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+// The report's sections follow the result: the top level has no gaps,
+// None has no level description, one file has no trend, and an undated
+// file is named by its file in the trend.
+func TestReportSections(t *testing.T) {
+	alpha := load(t, "models/tiny.yaml", "batch/alpha.yaml") // 30, top level
+	gamma := load(t, "models/tiny.yaml", "batch/gamma.yaml") // None
+	undated := scoreData(t, tinyModel(t), "undated.yaml", []byte("model: tiny\nanswers:\n  people.10.a: \"yes\"\n"))
+	tests := []struct {
+		name     string
+		list     []Scored
+		want     []string
+		wantNone []string
+	}{
+		{"top", []Scored{alpha}, []string{
+			`<div class="lv">30</div>`,
+			"The top level is reached in every pillar.",
+			"<h2>Gaps</h2>\n<p class=\"empty\">The top level is reached: no gaps.</p>",
+		}, []string{`id="trend"`, `id="change"`}},
+		{"none", []Scored{gamma}, []string{
+			`<div class="badge none">`,
+			"No level is attained yet: 10 Basic is not complete in every pillar.",
+			"<h2>Gaps to 10 Basic: 1</h2>",
+			`<p class="note">Nobody owns training since the reorganisation</p>`,
+		}, []string{`id="trend"`}},
+		// undated sorts first whatever the argument order would be; the
+		// report is then about alpha
+		{"trend", []Scored{undated, gamma, alpha}, []string{
+			`<svg class="trend"`,
+			"<tr><td>undated.yaml</td>",
+			"From 2026-08-01 to 2026-09-30: level None → 30 Optimized; score <span class=\"up\">21.7 → 30.0 (&#43;8.3)</span>.",
+			// people 5.0 -> 30.0; html/template writes + as &#43;
+			`<tr><th scope="row">People</th><td>None</td><td>30 Optimized</td><td class="num">5.0</td><td class="num">30.0</td><td class="num up">&#43;25.0</td></tr>`,
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := HTMLReport(&b, tt.list, ReportOptions{Version: "test"}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("report lacks %q", w)
+				}
+			}
+			for _, w := range tt.wantNone {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("report has %q", w)
+				}
+			}
+		})
+	}
+}
