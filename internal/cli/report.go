@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -88,23 +87,7 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	sopts := &scoreOptions{IO: opts.IO, Model: opts.Model, Target: opts.Target, Threshold: opts.Threshold}
-	models := newModelCache(opts.IO)
-	results := scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
-		var errBuf bytes.Buffer
-		io := *opts.IO
-		io.Err = &errBuf
-		r := scoreOne(sopts, &io, models, name)
-		r.stderr = errBuf.Bytes()
-		return r
-	})
-	failed := false
-	for _, r := range results {
-		opts.IO.Err.Write(r.stderr)
-		if r.err != nil {
-			failed = true
-			printError(opts.IO.Err, r.err)
-		}
-	}
+	results, failed := scoreInputs(sopts, inputs, nil)
 	if failed {
 		// A report that silently leaves out an assessment would mislead.
 		return &reported{code: ExitError}

@@ -108,29 +108,10 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	models := newModelCache(opts.IO)
 	batch := len(inputs) > 1
-	results := scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
-		// Each input gets its own stderr buffer, so that warnings from
-		// parallel workers come out whole and in input order.
-		var errBuf bytes.Buffer
-		io := *opts.IO
-		io.Err = &errBuf
-		r := scoreOne(opts, &io, models, name)
-		r.stderr = errBuf.Bytes()
-		if r.err == nil {
-			r.err = prerender(opts.Format, batch, &r)
-		}
-		return r
+	results, failed := scoreInputs(opts, inputs, func(r *scored) error {
+		return prerender(opts.Format, batch, r)
 	})
-	failed := false
-	for _, r := range results {
-		opts.IO.Err.Write(r.stderr)
-		if r.err != nil {
-			failed = true
-			printError(opts.IO.Err, r.err)
-		}
-	}
 
 	var ok []scored
 	for _, r := range results {
@@ -151,6 +132,34 @@ func scoreRun(opts *scoreOptions) error {
 		return &reported{code: ExitError}
 	}
 	return checkMinLevel(opts, ok)
+}
+
+// scoreInputs scores every input in parallel, then prints each input's
+// warnings and error in input order. post, when not nil, runs in the
+// worker after a successful score. failed says whether any input failed.
+func scoreInputs(opts *scoreOptions, inputs []string, post func(*scored) error) (results []scored, failed bool) {
+	models := newModelCache(opts.IO)
+	results = scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
+		// Each input gets its own stderr buffer, so that warnings from
+		// parallel workers come out whole and in input order.
+		var errBuf bytes.Buffer
+		io := *opts.IO
+		io.Err = &errBuf
+		r := scoreOne(opts, &io, models, name)
+		r.stderr = errBuf.Bytes()
+		if r.err == nil && post != nil {
+			r.err = post(&r)
+		}
+		return r
+	})
+	for _, r := range results {
+		opts.IO.Err.Write(r.stderr)
+		if r.err != nil {
+			failed = true
+			printError(opts.IO.Err, r.err)
+		}
+	}
+	return results, failed
 }
 
 // scoreAll runs one over every input with up to workers goroutines and
