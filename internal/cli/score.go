@@ -99,8 +99,9 @@ type scored struct {
 	answers *answers.File
 	result  *score.Result
 	err     error
-	stderr  []byte // warnings to print, in input order, after scoring
-	chunk   []byte // this result's part of the output, when made by the worker
+	stderr  []byte   // warnings to print, in input order, after scoring
+	chunk   []byte   // this result's part of the output, when made by the worker
+	row     []string // this result's line of the text summary, likewise
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -221,9 +222,9 @@ func scoreOne(opts *scoreOptions, io *IO, models *modelCache, name string) score
 }
 
 // prerender does in the worker what can be done per input: the JSON of
-// one result for json and jsonl batches, so that big batches render in
-// parallel. It also drops the answers when the format does not show them,
-// which keeps a big batch's memory small.
+// one result for json and jsonl batches, the summary line for text, so
+// that big batches render in parallel. It also drops what the format will
+// not show, which keeps a big batch's memory small.
 func prerender(format string, batch bool, r *scored) error {
 	var err error
 	switch {
@@ -231,19 +232,16 @@ func prerender(format string, batch bool, r *scored) error {
 		r.chunk, err = render.JSONLine(r.result)
 	case format == "json" && batch:
 		r.chunk, err = render.JSONListItem(r.result)
+	case format == "text" && batch:
+		r.row = render.SummaryRow(r.result)
 	}
-	if r.chunk != nil {
+	if r.chunk != nil || r.row != nil {
 		// Only --min-level needs the result now: keep what it reads.
 		r.result = &score.Result{Input: score.InputInfo{File: r.result.Input.File}, Level: r.result.Level}
-		r.model = nil
+		r.model, r.answers = nil, nil
 	}
-	switch format {
-	case "json", "jsonl", "yaml":
-		r.answers = nil
-	case "text":
-		if batch {
-			r.answers = nil
-		}
+	if format == "json" || format == "yaml" {
+		r.answers = nil // shown from the result alone
 	}
 	return err
 }
@@ -290,7 +288,11 @@ func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 		return render.CSV(w, full, batch)
 	default:
 		if batch {
-			return render.Summary(w, list, render.TextOptions{Color: color})
+			rows := make([][]string, len(rs))
+			for i, r := range rs {
+				rows[i] = r.row
+			}
+			return render.SummaryTable(w, rows, render.TextOptions{Color: color})
 		}
 		for i, r := range rs {
 			if i > 0 {

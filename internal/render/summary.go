@@ -11,16 +11,29 @@ import (
 // Summary writes one table line per result, for a batch: file,
 // organization, date, level, score, gaps and unanswered indicators.
 func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
+	rows := make([][]string, len(rs))
+	for i, r := range rs {
+		rows[i] = SummaryRow(r)
+	}
+	return SummaryTable(w, rows, opt)
+}
+
+// SummaryRow is one result's line of the summary table, as cells. Rows
+// can be made in parallel and written with SummaryTable.
+func SummaryRow(r *score.Result) []string {
+	return []string{
+		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
+		r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
+	}
+}
+
+// SummaryTable writes rows from SummaryRow under a header, in aligned
+// columns.
+func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 	st := style{on: opt.Color}
 	header := []string{"File", "Organization", "Assessed", "Level", "Score", "Gaps", "Unanswered"}
 	right := []bool{false, false, false, false, true, true, true}
-	table := [][]string{header}
-	for _, r := range rs {
-		table = append(table, []string{
-			printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
-			r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
-		})
-	}
+	table := append([][]string{header}, rows...)
 	widths := make([]int, len(header))
 	for _, row := range table {
 		for i, c := range row {
