@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/yamlx"
@@ -35,26 +36,36 @@ func looksLikePath(s string) bool {
 	return strings.ContainsAny(s, `/\`) || strings.HasSuffix(s, ".yaml") || strings.HasSuffix(s, ".yml")
 }
 
-// modelCache loads each model spec once per process.
+// modelCache loads each model spec once per process. It is safe for
+// concurrent use: a spec is loaded once, by whichever caller comes first,
+// and the others wait for it. A failed load is remembered too, so a batch
+// of files naming a bad model reports the same error without reloading.
 type modelCache struct {
 	io     *IO
-	models map[string]*model.Model
+	mu     sync.Mutex
+	models map[string]*modelEntry
+}
+
+type modelEntry struct {
+	once sync.Once
+	m    *model.Model
+	err  error
 }
 
 func newModelCache(io *IO) *modelCache {
-	return &modelCache{io: io, models: map[string]*model.Model{}}
+	return &modelCache{io: io, models: map[string]*modelEntry{}}
 }
 
 func (c *modelCache) get(spec string) (*model.Model, error) {
-	if m, ok := c.models[spec]; ok {
-		return m, nil
+	c.mu.Lock()
+	e, ok := c.models[spec]
+	if !ok {
+		e = &modelEntry{}
+		c.models[spec] = e
 	}
-	m, err := loadModel(c.io, spec)
-	if err != nil {
-		return nil, err
-	}
-	c.models[spec] = m
-	return m, nil
+	c.mu.Unlock()
+	e.once.Do(func() { e.m, e.err = loadModel(c.io, spec) })
+	return e.m, e.err
 }
 
 // loadAnswers reads and checks one answers file against the model given by

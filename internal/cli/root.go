@@ -65,6 +65,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 		NewCmdDiff(io, nil),
 		NewCmdTrend(io, nil),
 		NewCmdMerge(io, nil),
+		NewCmdReport(io, nil),
 	)
 	return root
 }

@@ -7,12 +7,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
+	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
@@ -32,7 +36,7 @@ type scoreOptions struct {
 	NoColor         bool
 }
 
-var scoreFormats = []string{"text", "json"}
+var scoreFormats = []string{"text", "json", "jsonl", "yaml", "markdown", "junit", "csv"}
 
 // NewCmdScore builds `maturity score`.
 func NewCmdScore(io *IO, runF func(*scoreOptions) error) *cobra.Command {
@@ -46,11 +50,19 @@ Each FILE is an answers file, - for standard input, or a directory, which
 means the *.yaml and *.yml files in it. The model is --model (an embedded
 model id or a model file), else the one the answers file names.
 
+Formats: text (default; with several inputs, one summary table), json (an
+array with several inputs), jsonl (one compact JSON result per line), yaml,
+markdown (for a CI step summary or a merge request comment), junit (one
+testsuite per pillar, a failure per gap) and csv (one row per indicator).
+Several inputs are scored in parallel; the output keeps their order.
+
 The exit code is 1 when a result is below --min-level, and 2 when an input
-cannot be read or is invalid.`,
+cannot be read or is invalid (the other inputs are still scored).`,
 		Example: `  maturity score answers.yaml
   maturity score --format json answers.yaml
   maturity score --min-level 300 answers.yaml      # exit 1 below 300 Defined
+  maturity score --format junit -o maturity.xml answers.yaml
+  maturity score --format jsonl assessments/       # one line per file
   maturity score --model my-model.yaml --target 400 answers.yaml
   cat answers.yaml | maturity score -`,
 		Args: cobra.MinimumNArgs(1),
@@ -77,15 +89,20 @@ cannot be read or is invalid.`,
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // scored is one input and its result, or the error that stopped it.
 type scored struct {
-	name   string
-	model  *model.Model
-	result *score.Result
-	err    error
+	name    string
+	model   *model.Model
+	answers *answers.File
+	result  *score.Result
+	err     error
+	stderr  []byte   // warnings to print, in input order, after scoring
+	chunk   []byte   // this result's part of the output, when made by the worker
+	row     []string // this result's line of the text summary, likewise
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -93,16 +110,10 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	models := newModelCache(opts.IO)
-	results := make([]scored, len(inputs))
-	failed := false
-	for i, name := range inputs {
-		results[i] = scoreOne(opts, models, name)
-		if results[i].err != nil {
-			failed = true
-			printError(opts.IO.Err, results[i].err)
-		}
-	}
+	batch := len(inputs) > 1
+	results, failed := scoreInputs(opts, inputs, func(r *scored) error {
+		return prerender(opts.Format, batch, r)
+	})
 
 	var ok []scored
 	for _, r := range results {
@@ -111,11 +122,11 @@ func scoreRun(opts *scoreOptions) error {
 		}
 	}
 	if len(ok) > 0 {
-		var buf bytes.Buffer
-		if err := renderScores(&buf, opts, ok, len(inputs) > 1); err != nil {
+		parts, err := renderScores(opts, ok, batch)
+		if err != nil {
 			return err
 		}
-		if err := writeOutput(opts.IO, opts.Output, buf.Bytes()); err != nil {
+		if err := writeOutputParts(opts.IO, opts.Output, parts); err != nil {
 			return err
 		}
 	}
@@ -125,9 +136,67 @@ func scoreRun(opts *scoreOptions) error {
 	return checkMinLevel(opts, ok)
 }
 
-func scoreOne(opts *scoreOptions, models *modelCache, name string) (s scored) {
+// scoreInputs scores every input in parallel, then prints each input's
+// warnings and error in input order. post, when not nil, runs in the
+// worker after a successful score. failed says whether any input failed.
+func scoreInputs(opts *scoreOptions, inputs []string, post func(*scored) error) (results []scored, failed bool) {
+	models := newModelCache(opts.IO)
+	results = scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
+		// Each input gets its own stderr buffer, so that warnings from
+		// parallel workers come out whole and in input order.
+		var errBuf bytes.Buffer
+		io := *opts.IO
+		io.Err = &errBuf
+		r := scoreOne(opts, &io, models, name)
+		r.stderr = errBuf.Bytes()
+		if r.err == nil && post != nil {
+			r.err = post(&r)
+		}
+		return r
+	})
+	for _, r := range results {
+		opts.IO.Err.Write(r.stderr)
+		if r.err != nil {
+			failed = true
+			printError(opts.IO.Err, r.err)
+		}
+	}
+	return results, failed
+}
+
+// scoreAll runs one over every input with up to workers goroutines and
+// returns the results in input order.
+func scoreAll(inputs []string, workers int, one func(string) scored) []scored {
+	results := make([]scored, len(inputs))
+	workers = min(workers, len(inputs))
+	if workers <= 1 {
+		for i, name := range inputs {
+			results[i] = one(name)
+		}
+		return results
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) {
+					return
+				}
+				results[i] = one(inputs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return results
+}
+
+// scoreOne scores one input; a panic becomes an error naming the input, so
+// that one file cannot stop a batch.
+func scoreOne(opts *scoreOptions, io *IO, models *modelCache, name string) (s scored) {
 	err := guard(name, func() error {
-		s = scoreFile(opts, models, name)
+		s = scoreFile(opts, io, models, name)
 		return nil
 	})
 	if err != nil {
@@ -136,8 +205,8 @@ func scoreOne(opts *scoreOptions, models *modelCache, name string) (s scored) {
 	return s
 }
 
-func scoreFile(opts *scoreOptions, models *modelCache, name string) scored {
-	f, m, err := loadAnswers(opts.IO, models, name, opts.Model)
+func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scored {
+	f, m, err := loadAnswers(io, models, name, opts.Model)
 	if err != nil {
 		return scored{name: name, err: err}
 	}
@@ -163,22 +232,82 @@ func scoreFile(opts *scoreOptions, models *modelCache, name string) scored {
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", f.Name, len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, result: r}
+	return scored{name: name, model: m, answers: f, result: r}
 }
 
-func renderScores(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
+// prerender does in the worker what can be done per input: the JSON of
+// one result for json and jsonl batches, the summary line for text, so
+// that big batches render in parallel. It also drops what the format will
+// not show, which keeps a big batch's memory small.
+func prerender(format string, batch bool, r *scored) error {
+	var err error
+	switch {
+	case format == "jsonl":
+		r.chunk, err = render.JSONLine(r.result)
+	case format == "json" && batch:
+		r.chunk, err = render.JSONListItem(r.result)
+	case format == "text" && batch:
+		r.row = render.SummaryRow(r.result)
+	}
+	if r.chunk != nil || r.row != nil {
+		// Only --min-level needs the result now: keep what it reads.
+		r.result = &score.Result{Input: score.InputInfo{File: r.result.Input.File}, Level: r.result.Level}
+		r.model, r.answers = nil, nil
+	}
+	if format == "json" || format == "yaml" {
+		r.answers = nil // shown from the result alone
+	}
+	return err
+}
+
+// renderScores renders the results in the chosen format, as parts to
+// write one after the other.
+func renderScores(opts *scoreOptions, rs []scored, batch bool) ([][]byte, error) {
+	if rs[0].chunk != nil {
+		chunks := make([][]byte, len(rs))
+		for i, r := range rs {
+			chunks[i] = r.chunk
+		}
+		if opts.Format == "json" {
+			return render.JSONListParts(chunks), nil
+		}
+		return chunks, nil
+	}
+	var buf bytes.Buffer
+	err := renderTo(&buf, opts, rs, batch)
+	return [][]byte{buf.Bytes()}, err
+}
+
+func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
+	list := make([]*score.Result, len(rs))
+	full := make([]render.Scored, len(rs))
+	for i, r := range rs {
+		list[i] = r.result
+		full[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
+	}
+	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
 	switch opts.Format {
 	case "json":
+		return render.JSON(w, list[0])
+	case "yaml":
 		if !batch {
-			return render.JSON(w, rs[0].result)
+			return render.YAML(w, list[0])
 		}
-		list := make([]*score.Result, len(rs))
-		for i, r := range rs {
-			list[i] = r.result
-		}
-		return render.JSONList(w, list)
+		return render.YAMLList(w, list)
+	case "markdown":
+		return render.Markdown(w, full)
+	case "junit":
+		return render.JUnit(w, full)
+	case "csv":
+		return render.CSV(w, full, batch)
 	default:
-		color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+		if batch {
+			rows := make([][]string, len(rs))
+			for i, r := range rs {
+				rows[i] = r.row
+			}
+			return render.SummaryTable(w, rows, render.TextOptions{Color: color})
+		}
 		for i, r := range rs {
 			if i > 0 {
 				fmt.Fprintln(w)
@@ -259,6 +388,20 @@ func expandInputs(args []string) ([]string, error) {
 		out = append(out, files...)
 	}
 	return out, nil
+}
+
+// writeOutputParts writes parts one after the other to stdout, or joined
+// to path atomically.
+func writeOutputParts(io *IO, path string, parts [][]byte) error {
+	if path == "" || path == "-" {
+		for _, p := range parts {
+			if _, err := io.Out.Write(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return writeOutput(io, path, bytes.Join(parts, nil))
 }
 
 // writeOutput writes data to path atomically, or to stdout when path is empty.

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -154,4 +156,31 @@ func (r Ratio) String() string {
 		s += ".0"
 	}
 	return s
+}
+
+// MarshalYAML writes d as a float with one decimal, as in JSON.
+func (d OneDecimal) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: d.String()}, nil
+}
+
+// MarshalYAML writes r as a float with up to four decimals, as in JSON.
+func (r Ratio) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: r.String()}, nil
+}
+
+// MarshalYAML writes the counts as one flat mapping in the JSON key order.
+func (c Counts) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	add := func(k string, v int) {
+		n.Content = append(n.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)})
+	}
+	add("indicators", c.Indicators)
+	for _, s := range c.Scale {
+		add(s.ID, s.N)
+	}
+	add("na", c.NA)
+	add("unanswered", c.Unanswered)
+	return n, nil
 }

@@ -68,21 +68,12 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 		return e.Answer, p.Score, true
 	}
 
-	// Counts and unanswered, over the whole model in model order.
-	for _, ref := range m.Indicators() {
-		r.Counts.Indicators++
-		a, _, _ := scoreOf(ref.Indicator.ID)
-		switch a {
-		case "":
-			r.Counts.Unanswered++
-			r.Unanswered = append(r.Unanswered, ref.Indicator.ID)
-		case model.NotApplicable:
-			r.Counts.NA++
-		default:
-			for i := range r.Counts.Scale {
-				if r.Counts.Scale[i].ID == a {
-					r.Counts.Scale[i].N++
-				}
+	// Counts and unanswered, over the whole model in model order (the
+	// loops of m.Indicators, without building its list for every file).
+	for p := range m.Pillars {
+		for c := range m.Pillars[p].Cells {
+			for i := range m.Pillars[p].Cells[c].Indicators {
+				countAnswer(r, scoreOf, m.Pillars[p].Cells[c].Indicators[i].ID)
 			}
 		}
 	}
@@ -159,6 +150,25 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 		r.Gaps = gaps(m, f, r, target, scoreOf)
 	}
 	return r, nil
+}
+
+// countAnswer counts one indicator's answer, and lists it when unanswered.
+func countAnswer(r *Result, scoreOf func(string) (string, float64, bool), id string) {
+	r.Counts.Indicators++
+	a, _, _ := scoreOf(id)
+	switch a {
+	case "":
+		r.Counts.Unanswered++
+		r.Unanswered = append(r.Unanswered, id)
+	case model.NotApplicable:
+		r.Counts.NA++
+	default:
+		for i := range r.Counts.Scale {
+			if r.Counts.Scale[i].ID == a {
+				r.Counts.Scale[i].N++
+			}
+		}
+	}
 }
 
 func gaps(m *model.Model, f *answers.File, r *Result, target int, scoreOf func(string) (string, float64, bool)) []Gap {

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/score"
+)
+
+type reportOptions struct {
+	IO        *IO
+	Inputs    []string
+	Model     string
+	Format    string
+	Output    string
+	Target    int
+	Threshold float64
+	// Now is the clock for the generation time when SOURCE_DATE_EPOCH is
+	// not set; tests replace it.
+	Now func() time.Time
+}
+
+var reportFormats = []string{"html", "markdown"}
+
+// NewCmdReport builds `maturity report`.
+func NewCmdReport(io *IO, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "report FILE...",
+		Short: "Write the assessment report: level, grid, chart, gaps, notes and trend",
+		Long: `Write the report to hand over after an assessment: the level and what it
+means, a pillar × level grid coloured by coverage, a chart of the pillar
+scores, the gaps to the next level with their resources, and every note
+and its evidence.
+
+With several answers files (or a directory of them), they are ordered by
+assessed_at, then file name; the report is about the latest, and adds the
+score trend and the change since the previous assessment.
+
+--format html (the default) is one self-contained page: inline CSS and SVG,
+no scripts, nothing loaded from elsewhere, ready to print. --format
+markdown suits a wiki or a merge request. The report goes to -o FILE
+(written atomically), or to stdout without -o. The generation time is the
+current time, or SOURCE_DATE_EPOCH when set, so that the same inputs give
+the same bytes.`,
+		Example: `  maturity report answers.yaml -o report.html
+  maturity report q1.yaml q2.yaml q3.yaml -o report.html   # with the trend
+  maturity report assessments/ --format markdown -o REPORT.md`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if !slices.Contains(reportFormats, opts.Format) {
+				return usagef("formats: "+strings.Join(reportFormats, ", "), "unknown format %q", opts.Format)
+			}
+			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
+				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
+	f.StringVarP(&opts.Format, "format", "f", "html", "report format: "+strings.Join(reportFormats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (atomically) instead of stdout")
+	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
+	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func reportRun(opts *reportOptions) error {
+	generated, err := generationTime(opts.IO.Getenv, opts.Now)
+	if err != nil {
+		return err
+	}
+	inputs, err := expandInputs(opts.Inputs)
+	if err != nil {
+		return err
+	}
+	sopts := &scoreOptions{IO: opts.IO, Model: opts.Model, Target: opts.Target, Threshold: opts.Threshold}
+	results, failed := scoreInputs(sopts, inputs, nil)
+	if failed {
+		// A report that silently leaves out an assessment would mislead.
+		return &reported{code: ExitError}
+	}
+
+	list := make([]render.Scored, len(results))
+	for i, r := range results {
+		list[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
+		if r.model.ID != list[0].Model.ID {
+			return withHint(fmt.Errorf("%s is for model %s, but %s is for %s: one report covers one model",
+				r.result.Input.File, r.model.ID, list[0].Result.Input.File, list[0].Model.ID),
+				"report on the files of each model separately")
+		}
+	}
+	score.OrderByDate(list, func(s render.Scored) score.InputInfo { return s.Result.Input })
+
+	ropts := render.ReportOptions{Generated: generated, Version: version()}
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "markdown":
+		err = render.MarkdownReport(&buf, list, ropts)
+	default:
+		err = render.HTMLReport(&buf, list, ropts)
+	}
+	if err != nil {
+		return err
+	}
+	return writeOutput(opts.IO, opts.Output, buf.Bytes())
+}
+
+// generationTime is SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set,
+// else now.
+func generationTime(getenv func(string) string, now func() time.Time) (time.Time, error) {
+	s := getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return now().UTC(), nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, usagef("set it to a number of seconds since 1970-01-01 UTC, or unset it", "SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}

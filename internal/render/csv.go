@@ -1,0 +1,50 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSV writes one row per indicator, in model order, under the header
+// pillar,level,id,text,answer,score,note. With file set (several inputs),
+// a first column names the answers file. score is the scale score of the
+// answer (0 when unanswered) and empty for na. A cell that a spreadsheet
+// would run as a formula (starting with = + - @, a tab or a carriage
+// return) gets a leading apostrophe.
+func CSV(w io.Writer, list []Scored, file bool) error {
+	cw := csv.NewWriter(w)
+	header := []string{"pillar", "level", "id", "text", "answer", "score", "note"}
+	if file {
+		header = append([]string{"file"}, header...)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, s := range list {
+		for _, row := range rows(s) {
+			sc := strconv.FormatFloat(row.Score, 'f', -1, 64)
+			if row.Answer == "na" {
+				sc = ""
+			}
+			rec := []string{row.Pillar.ID, strconv.Itoa(row.Level), row.Indicator.ID, cell(row.Indicator.Text), row.Answer, sc, cell(row.Note)}
+			if file {
+				rec = append([]string{cell(s.Result.Input.File)}, rec...)
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cell defuses text that a spreadsheet would evaluate as a formula.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/model"
+)
+
+// Markdown writes a compact summary for a CI step summary or a merge
+// request comment: the level, a pillar table and the gaps (folded in a
+// details element). Every text that came from a file is escaped. With
+// several results, a summary table comes first and each result follows
+// under its own heading.
+func Markdown(w io.Writer, list []Scored) error {
+	var b strings.Builder
+	if len(list) > 1 {
+		b.WriteString("## Maturity\n\n")
+		b.WriteString("| File | Organization | Assessed | Level | Score | Gaps |\n")
+		b.WriteString("| --- | --- | --- | --- | ---: | ---: |\n")
+		for _, s := range list {
+			r := s.Result
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
+				md(r.Input.AssessedAt), md(levelName(r.Level)), r.Score, len(r.Gaps))
+		}
+		for _, s := range list {
+			b.WriteString("\n")
+			markdownOne(&b, s, "###")
+		}
+	} else {
+		for _, s := range list {
+			markdownOne(&b, s, "##")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func markdownOne(b *strings.Builder, s Scored, h string) {
+	r, m := s.Result, s.Model
+	fmt.Fprintf(b, "%s Maturity: %s\n\n", h, md(levelName(r.Level)))
+	if head := inputLine(r); head != "" {
+		fmt.Fprintf(b, "%s  \n", md(head))
+	}
+	top := m.Levels[len(m.Levels)-1].Value
+	fmt.Fprintf(b, "Score **%s** of %d", r.Score, top)
+	if r.NextLevel != nil {
+		fmt.Fprintf(b, " · next level %s", md(levelName(*r.NextLevel)))
+	} else {
+		b.WriteString(" · top level reached")
+	}
+	fmt.Fprintf(b, " · %s %s\n", md(r.Model.Name), md(r.Model.Version))
+	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
+		fmt.Fprintf(b, "\n> %s\n", md(l.Summary))
+	}
+
+	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")
+	for _, p := range r.Pillars {
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(levelName(p.Level)), p.Score, towardNext(p))
+	}
+
+	if r.Target != nil {
+		if len(r.Gaps) == 0 {
+			fmt.Fprintf(b, "\nNo gaps to %s.\n", md(levelName(*r.Target)))
+		} else {
+			fmt.Fprintf(b, "\n<details><summary>Gaps to %s: %d</summary>\n\n", htmlText(levelName(*r.Target)), len(r.Gaps))
+			for _, g := range r.Gaps {
+				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, answerLabel(g.Answer), md(g.Text))
+				if g.Note != "" {
+					line += " · _" + md(g.Note) + "_"
+				}
+				b.WriteString(line + "\n")
+			}
+			b.WriteString("\n</details>\n")
+		}
+	}
+	if n := len(r.Unanswered); n > 0 {
+		fmt.Fprintf(b, "\n%d of %d indicators unanswered; they score as no.\n", n, r.Counts.Indicators)
+	}
+}
+
+// towardNext is the coverage of the pillar's first level not attained.
+func towardNext(p score.PillarResult) string {
+	for _, l := range p.Levels {
+		if !l.Attained {
+			return fmt.Sprintf("%.0f%% of %d", float64(l.Coverage)*100, l.Value)
+		}
+	}
+	return "top level"
+}
+
+func pillarName(m *model.Model, id string) string {
+	if p, ok := m.Pillar(id); ok {
+		return p.Name
+	}
+	return id
+}
+
+// md escapes text for Markdown (CommonMark and GFM): markup characters get
+// a backslash, so "<script>" shows as text and "|" cannot end a table
+// cell; line breaks become spaces.
+func md(s string) string {
+	var b strings.Builder
+	for _, r := range oneLine(s) {
+		if strings.ContainsRune("\\`*_[]<>|~#&!$", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// htmlText escapes text for the raw HTML parts of Markdown output.
+func htmlText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(oneLine(s))
+}

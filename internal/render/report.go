@@ -1,0 +1,310 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/model"
+)
+
+// ReportOptions shape a report.
+type ReportOptions struct {
+	// Generated is the generation time printed in the report; the caller
+	// takes it from SOURCE_DATE_EPOCH when set, so output is reproducible.
+	Generated time.Time
+	// Version is the tool version printed in the footer.
+	Version string
+}
+
+// reportView is what both report formats show, computed once. Texts are
+// raw here; each format escapes them for itself.
+type reportView struct {
+	Title        string
+	Organization string
+	Scope        string
+	Respondent   string
+	AssessedAt   string
+	File         string
+	ModelName    string
+	ModelVersion string
+	Sources      []model.Source
+	Generated    string
+	Version      string
+
+	Level       score.LevelRef
+	LevelLabel  string
+	Summary     string
+	Description string
+	Score       string
+	Top         int
+	Next        string // "300 Defined", or "" at the top level
+	NextSummary string
+	Threshold   string
+	Ladder      []ladderStep
+
+	Levels []model.Level
+	Grid   []gridRow
+	Chart  barChart
+
+	Target  string
+	NumGaps int
+	Gaps    []pillarGaps
+
+	Notes []pillarNotes
+
+	Counts     string
+	Unanswered int
+
+	Trend  *trendView  // several files only
+	Change *changeView // several files only
+}
+
+type ladderStep struct {
+	Label, Summary string
+	Reached, Now   bool
+}
+
+type gridRow struct {
+	Pillar, Level, Score string
+	ScoreValue           float64
+	Cells                []gridCell
+}
+
+type gridCell struct {
+	Text, Detail, Class, Goal string
+	Attained                  bool
+}
+
+type pillarGaps struct {
+	Pillar string
+	Items  []gapItem
+}
+
+type gapItem struct {
+	Level                  int
+	ID, Text, Answer, Note string
+	AnswerClass            string
+	Evidence               []string
+	Resources              []model.Resource
+}
+
+type pillarNotes struct {
+	Pillar string
+	Items  []noteItem
+}
+
+type noteItem struct {
+	Level                  int
+	ID, Text, Answer, Note string
+	AnswerClass            string
+	Evidence               []string
+}
+
+type trendView struct {
+	Chart  lineChart
+	Points []trendPoint
+}
+
+type trendPoint struct {
+	Label, File, Level, Score, Delta, DeltaClass string
+	Latest                                       bool
+}
+
+type changeView struct {
+	From, To                 string
+	Level, Score, ScoreClass string
+	Pillars                  []pillarChange
+}
+
+type pillarChange struct {
+	Pillar, LevelBefore, LevelNow, ScoreBefore, ScoreNow, Delta, Class string
+}
+
+// buildReport computes the view of list, ordered oldest first; the last
+// entry is the assessment the report is about.
+func buildReport(list []Scored, opt ReportOptions) *reportView {
+	s := list[len(list)-1]
+	m, r := s.Model, s.Result
+	v := &reportView{
+		Organization: r.Input.Organization, Scope: r.Input.Scope, Respondent: r.Input.Respondent,
+		AssessedAt: r.Input.AssessedAt, File: r.Input.File,
+		ModelName: m.Name, ModelVersion: m.Version, Sources: m.Sources,
+		Generated: opt.Generated.UTC().Format("2006-01-02 15:04 UTC"), Version: opt.Version,
+		Level: r.Level, LevelLabel: levelName(r.Level), Score: r.Score.String(),
+		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
+		Levels: m.Levels, Unanswered: len(r.Unanswered),
+	}
+	v.Title = "Automation maturity report"
+	if v.Organization != "" {
+		v.Title += ": " + v.Organization
+	}
+	if l, ok := m.Level(r.Level.Value); ok {
+		v.Summary, v.Description = l.Summary, l.Description
+	} else {
+		v.Summary = fmt.Sprintf("No level is attained yet: %s is not complete in every pillar.", levelName(score.LevelRef{Value: m.Levels[0].Value, Name: m.Levels[0].Name}))
+	}
+	if r.NextLevel != nil {
+		v.Next = levelName(*r.NextLevel)
+		if l, ok := m.Level(r.NextLevel.Value); ok {
+			v.NextSummary = l.Summary
+		}
+	}
+	for _, l := range m.Levels {
+		v.Ladder = append(v.Ladder, ladderStep{Label: fmt.Sprintf("%d %s", l.Value, l.Name), Summary: l.Summary,
+			Reached: l.Value <= r.Level.Value, Now: l.Value == r.Level.Value})
+	}
+
+	var parts []string
+	for _, sc := range r.Counts.Scale {
+		parts = append(parts, fmt.Sprintf("%d %s", sc.N, sc.ID))
+	}
+	parts = append(parts, fmt.Sprintf("%d na", r.Counts.NA), fmt.Sprintf("%d unanswered", r.Counts.Unanswered))
+	v.Counts = fmt.Sprintf("%d indicators: %s", r.Counts.Indicators, strings.Join(parts, ", "))
+
+	for pi, p := range r.Pillars {
+		row := gridRow{Pillar: p.Name, Level: levelName(p.Level), Score: p.Score.String(), ScoreValue: p.Score.Round()}
+		pil := &m.Pillars[pi]
+		for _, lc := range p.Levels {
+			c := gridCell{Class: coverageClass(lc), Attained: lc.Attained, Text: fmt.Sprintf("%.0f%%", float64(lc.Coverage)*100),
+				Detail: fmt.Sprintf("%d of %d answered", lc.Answered, lc.Applicable)}
+			if lc.Applicable == 0 {
+				c.Text, c.Detail = "–", "nothing to assess"
+			}
+			if cell, ok := pil.Cell(lc.Value); ok {
+				c.Goal = cell.Goal
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		v.Grid = append(v.Grid, row)
+	}
+	v.Chart = newBarChart(m, r)
+
+	if r.Target != nil {
+		v.Target = levelName(*r.Target)
+	}
+	v.NumGaps = len(r.Gaps)
+	for _, g := range r.Gaps {
+		name := pillarName(m, g.Pillar)
+		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
+			v.Gaps = append(v.Gaps, pillarGaps{Pillar: name})
+		}
+		var ev []string
+		if s.Answers != nil {
+			if e, ok := s.Answers.Get(g.Indicator); ok {
+				ev = e.Evidence
+			}
+		}
+		pg := &v.Gaps[len(v.Gaps)-1]
+		pg.Items = append(pg.Items, gapItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
+			Answer: answerLabel(g.Answer), AnswerClass: answerClass(g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
+	}
+
+	for _, row := range rows(s) {
+		if row.Note == "" && len(row.Evidence) == 0 {
+			continue
+		}
+		if len(v.Notes) == 0 || v.Notes[len(v.Notes)-1].Pillar != row.Pillar.Name {
+			v.Notes = append(v.Notes, pillarNotes{Pillar: row.Pillar.Name})
+		}
+		pn := &v.Notes[len(v.Notes)-1]
+		pn.Items = append(pn.Items, noteItem{Level: row.Level, ID: row.Indicator.ID, Text: row.Indicator.Text,
+			Answer: answerLabel(row.Answer), AnswerClass: answerClass(row.Answer), Note: row.Note, Evidence: row.Evidence})
+	}
+
+	if len(list) > 1 {
+		v.Trend = buildTrend(list)
+		v.Change = buildChange(list[len(list)-2].Result, r)
+	}
+	return v
+}
+
+func coverageClass(lc score.LevelCoverage) string {
+	c := float64(lc.Coverage)
+	switch {
+	case lc.Applicable == 0:
+		return "cov-none"
+	case lc.Attained:
+		return "cov-ok"
+	case c >= 0.75:
+		return "cov-3"
+	case c >= 0.5:
+		return "cov-2"
+	case c > 0:
+		return "cov-1"
+	}
+	return "cov-0"
+}
+
+func answerClass(a string) string {
+	switch a {
+	case "yes":
+		return "ans-yes"
+	case "no", "":
+		return "ans-no"
+	case "na":
+		return "ans-na"
+	}
+	return "ans-part"
+}
+
+// label names an assessment in the trend: its date, else its file.
+func assessmentLabel(r *score.Result) string {
+	if r.Input.AssessedAt != "" {
+		return r.Input.AssessedAt
+	}
+	return r.Input.File
+}
+
+func buildTrend(list []Scored) *trendView {
+	t := &trendView{}
+	for i, s := range list {
+		r := s.Result
+		p := trendPoint{Label: assessmentLabel(r), File: r.Input.File, Level: levelName(r.Level), Score: r.Score.String(), Latest: i == len(list)-1}
+		if i > 0 {
+			p.Delta, p.DeltaClass = delta(list[i-1].Result.Score.Round(), r.Score.Round())
+		}
+		t.Points = append(t.Points, p)
+	}
+	t.Chart = newLineChart(list)
+	return t
+}
+
+func buildChange(prev, cur *score.Result) *changeView {
+	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
+	c.Level = levelName(prev.Level) + " → " + levelName(cur.Level)
+	if prev.Level.Value == cur.Level.Value {
+		c.Level = levelName(cur.Level) + " (unchanged)"
+	}
+	d, _ := delta(prev.Score.Round(), cur.Score.Round())
+	c.Score = fmt.Sprintf("%s → %s (%s)", prev.Score, cur.Score, d)
+	_, c.ScoreClass = delta(prev.Score.Round(), cur.Score.Round())
+	before := map[string]score.PillarResult{}
+	for _, p := range prev.Pillars {
+		before[p.ID] = p
+	}
+	for _, p := range cur.Pillars {
+		pc := pillarChange{Pillar: p.Name, LevelNow: levelName(p.Level), ScoreNow: p.Score.String()}
+		if b, ok := before[p.ID]; ok {
+			pc.LevelBefore, pc.ScoreBefore = levelName(b.Level), b.Score.String()
+			pc.Delta, pc.Class = delta(b.Score.Round(), p.Score.Round())
+		} else {
+			pc.LevelBefore, pc.ScoreBefore, pc.Delta, pc.Class = "–", "–", "new", "same"
+		}
+		c.Pillars = append(c.Pillars, pc)
+	}
+	return c
+}
+
+// delta writes the change from a to b with a sign, and its class.
+func delta(a, b float64) (string, string) {
+	d := score.OneDecimal(b - a)
+	switch {
+	case d.Round() > 0:
+		return "+" + d.String(), "up"
+	case d.Round() < 0:
+		return "−" + score.OneDecimal(-float64(d)).String(), "down"
+	}
+	return "±0.0", "same"
+}

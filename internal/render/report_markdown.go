@@ -1,0 +1,157 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MarkdownReport writes the report as Markdown: the same sections as the
+// HTML report, with the grid as a table (✓ marks an attained cell) and the
+// chart as text bars. Every text that came from a file is escaped.
+func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
+	v := buildReport(list, opt)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", md(v.Title))
+	var meta []string
+	if v.Scope != "" {
+		meta = append(meta, "Scope: "+md(v.Scope))
+	}
+	if v.AssessedAt != "" {
+		meta = append(meta, "Assessed: "+md(v.AssessedAt))
+	}
+	if v.Respondent != "" {
+		meta = append(meta, "Respondent: "+md(v.Respondent))
+	}
+	meta = append(meta, "Model: "+md(v.ModelName+" "+v.ModelVersion), "Answers: "+md(v.File))
+	b.WriteString(strings.Join(meta, " · ") + "\n")
+
+	fmt.Fprintf(&b, "\n## Level %s\n\n", md(v.LevelLabel))
+	fmt.Fprintf(&b, "**%s**\n\n", md(v.Summary))
+	if v.Description != "" {
+		fmt.Fprintf(&b, "%s\n\n", md(v.Description))
+	}
+	fmt.Fprintf(&b, "Score **%s** of %d", v.Score, v.Top)
+	if v.Next != "" {
+		fmt.Fprintf(&b, " · next level **%s**", md(v.Next))
+		if v.NextSummary != "" {
+			fmt.Fprintf(&b, ": %s", md(v.NextSummary))
+		}
+	} else {
+		b.WriteString(" · the top level is reached in every pillar")
+	}
+	b.WriteString("\n")
+
+	b.WriteString("\n## Pillars × levels\n\n| Pillar | Level | Score |")
+	for _, l := range v.Levels {
+		fmt.Fprintf(&b, " %d |", l.Value)
+	}
+	b.WriteString("\n| --- | --- | ---: |" + strings.Repeat(" ---: |", len(v.Levels)) + "\n")
+	for _, row := range v.Grid {
+		fmt.Fprintf(&b, "| %s | %s | %s |", md(row.Pillar), md(row.Level), row.Score)
+		for _, c := range row.Cells {
+			mark := ""
+			if c.Attained {
+				mark = "✓ "
+			}
+			fmt.Fprintf(&b, " %s%s |", mark, c.Text)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n✓ attained. A level needs %s coverage, and every level below it.\n", v.Threshold)
+
+	b.WriteString("\n## Score by pillar\n\n```text\n")
+	nameW := 0
+	for _, row := range v.Grid {
+		nameW = max(nameW, runeLen(oneLine(row.Pillar)))
+	}
+	for _, row := range v.Grid {
+		const barW = 40
+		filled := min(barW, int(row.ScoreValue/float64(v.Top)*barW+0.5))
+		fmt.Fprintf(&b, "%s  %s%s  %s\n", pad(oneLine(row.Pillar), nameW), strings.Repeat("█", filled), strings.Repeat("░", barW-filled), row.Score)
+	}
+	b.WriteString("```\n")
+
+	if t := v.Trend; t != nil {
+		b.WriteString("\n## Score trend\n\n| Assessed | Answers | Level | Score | Change |\n| --- | --- | --- | ---: | ---: |\n")
+		for _, p := range t.Points {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", md(p.Label), md(p.File), md(p.Level), p.Score, p.Delta)
+		}
+	}
+	if c := v.Change; c != nil {
+		fmt.Fprintf(&b, "\n## Change since the previous assessment\n\nFrom %s to %s: level %s; score %s.\n\n", md(c.From), md(c.To), md(c.Level), c.Score)
+		b.WriteString("| Pillar | Level before | Level now | Score before | Score now | Change |\n| --- | --- | --- | ---: | ---: | ---: |\n")
+		for _, p := range c.Pillars {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(p.Pillar), md(p.LevelBefore), md(p.LevelNow), p.ScoreBefore, p.ScoreNow, p.Delta)
+		}
+	}
+
+	switch {
+	case v.Target == "":
+		b.WriteString("\n## Gaps\n\nThe top level is reached: no gaps.\n")
+	case len(v.Gaps) == 0:
+		fmt.Fprintf(&b, "\n## Gaps to %s: 0\n\nNo gaps to %s.\n", md(v.Target), md(v.Target))
+	default:
+		fmt.Fprintf(&b, "\n## Gaps to %s: %d\n", md(v.Target), v.NumGaps)
+		for _, pg := range v.Gaps {
+			fmt.Fprintf(&b, "\n### %s\n\n", md(pg.Pillar))
+			for _, g := range pg.Items {
+				fmt.Fprintf(&b, "- **%d** %s (%s) `%s`\n", g.Level, md(g.Text), md(g.Answer), g.ID)
+				if g.Note != "" {
+					fmt.Fprintf(&b, "  - Note: %s\n", md(g.Note))
+				}
+				if len(g.Evidence) > 0 {
+					fmt.Fprintf(&b, "  - Evidence: %s\n", mdList(g.Evidence))
+				}
+				if len(g.Resources) > 0 {
+					var links []string
+					for _, r := range g.Resources {
+						links = append(links, mdLink(r.Title, r.URL))
+					}
+					fmt.Fprintf(&b, "  - Resources: %s\n", strings.Join(links, " · "))
+				}
+			}
+		}
+	}
+
+	b.WriteString("\n## Notes and evidence\n")
+	if len(v.Notes) == 0 {
+		b.WriteString("\nNo notes or evidence were recorded.\n")
+	}
+	for _, pn := range v.Notes {
+		fmt.Fprintf(&b, "\n### %s\n\n", md(pn.Pillar))
+		for _, n := range pn.Items {
+			fmt.Fprintf(&b, "- **%d** %s (%s) `%s`\n", n.Level, md(n.Text), md(n.Answer), n.ID)
+			if n.Note != "" {
+				fmt.Fprintf(&b, "  - Note: %s\n", md(n.Note))
+			}
+			if len(n.Evidence) > 0 {
+				fmt.Fprintf(&b, "  - Evidence: %s\n", mdList(n.Evidence))
+			}
+		}
+	}
+
+	fmt.Fprintf(&b, "\n---\n\n%s.", v.Counts)
+	if v.Unanswered > 0 {
+		b.WriteString(" Unanswered indicators score as no.")
+	}
+	fmt.Fprintf(&b, "  \nGenerated %s by maturity %s.\n", v.Generated, md(v.Version))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdList(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = md(s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// mdLink is a Markdown link when url is http(s), else escaped text.
+func mdLink(title, url string) string {
+	if (strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://")) && !strings.ContainsAny(url, " <>()\n") {
+		return "[" + md(title) + "](<" + url + ">)"
+	}
+	return md(title) + " " + md(url)
+}

@@ -1,0 +1,69 @@
+package render
+
+import (
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/model"
+)
+
+// Scored is one answers file with the model it was scored against and its
+// result: what the per-indicator formats (csv, junit) and the report need
+// beyond the result itself.
+type Scored struct {
+	Model   *model.Model
+	Answers *answers.File
+	Result  *score.Result
+}
+
+// indicatorRow is one indicator as the per-indicator formats show it.
+type indicatorRow struct {
+	Pillar    *model.Pillar
+	Level     int
+	Indicator *model.Indicator
+	Answer    string  // scale id, "na", or "" when unanswered
+	Score     float64 // scale score; 0 when unanswered or na
+	Note      string
+	Evidence  []string
+}
+
+// rows lists the indicators of s in model order, with their answers.
+func rows(s Scored) []indicatorRow {
+	var out []indicatorRow
+	for p := range s.Model.Pillars {
+		pil := &s.Model.Pillars[p]
+		for c := range pil.Cells {
+			cell := &pil.Cells[c]
+			for i := range cell.Indicators {
+				ind := &cell.Indicators[i]
+				row := indicatorRow{Pillar: pil, Level: cell.Level, Indicator: ind}
+				if s.Answers != nil {
+					if e, ok := s.Answers.Get(ind.ID); ok {
+						row.Answer, row.Note, row.Evidence = e.Answer, e.Note, e.Evidence
+					}
+				}
+				if sp, ok := s.Model.ScalePoint(row.Answer); ok {
+					row.Score = sp.Score
+				}
+				out = append(out, row)
+			}
+		}
+	}
+	return out
+}
+
+// gapSet indexes a result's gaps by indicator id.
+func gapSet(r *score.Result) map[string]*score.Gap {
+	m := make(map[string]*score.Gap, len(r.Gaps))
+	for i := range r.Gaps {
+		m[r.Gaps[i].Indicator] = &r.Gaps[i]
+	}
+	return m
+}
+
+// answerLabel names an answer for people: "unanswered" for none.
+func answerLabel(a string) string {
+	if a == "" {
+		return "unanswered"
+	}
+	return a
+}

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heat-tools/maturity/internal/score"
+)
+
+// Summary writes one table line per result, for a batch: file,
+// organization, date, level, score, gaps and unanswered indicators.
+func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
+	rows := make([][]string, len(rs))
+	for i, r := range rs {
+		rows[i] = SummaryRow(r)
+	}
+	return SummaryTable(w, rows, opt)
+}
+
+// SummaryRow is one result's line of the summary table, as cells. Rows
+// can be made in parallel and written with SummaryTable.
+func SummaryRow(r *score.Result) []string {
+	return []string{
+		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
+		r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
+	}
+}
+
+// SummaryTable writes rows from SummaryRow under a header, in aligned
+// columns.
+func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
+	st := style{on: opt.Color}
+	header := []string{"File", "Organization", "Assessed", "Level", "Score", "Gaps", "Unanswered"}
+	right := []bool{false, false, false, false, true, true, true}
+	table := append([][]string{header}, rows...)
+	widths := make([]int, len(header))
+	for _, row := range table {
+		for i, c := range row {
+			widths[i] = max(widths[i], runeLen(c))
+		}
+	}
+	var b strings.Builder
+	for n, row := range table {
+		var line strings.Builder
+		for i, c := range row {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			switch {
+			case right[i]:
+				line.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)) + c)
+			case i == len(row)-1:
+				line.WriteString(c)
+			default:
+				line.WriteString(pad(c, widths[i]))
+			}
+		}
+		s := strings.TrimRight(line.String(), " ")
+		if n == 0 {
+			s = st.bold(s)
+		}
+		b.WriteString(s + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// printable folds white space like oneLine and shows control characters
+// (which could drive the terminal) as U+FFFD.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return '\uFFFD'
+		}
+		return r
+	}, oneLine(s))
+}

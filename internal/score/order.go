@@ -1,0 +1,53 @@
+package score
+
+import (
+	"sort"
+	"time"
+)
+
+// OrderByDate sorts items oldest first by the assessed_at of their input,
+// then by file name; the sort is stable, so equal items keep their order.
+// An item without a date sorts before every dated one. trend and report
+// use it so that "previous" and "latest" mean the same everywhere.
+func OrderByDate[T any](items []T, input func(T) InputInfo) {
+	type key struct {
+		t     time.Time
+		dated bool
+		file  string
+	}
+	keys := make([]key, len(items))
+	idx := make([]int, len(items))
+	for i, it := range items {
+		in := input(it)
+		t, ok := AssessedTime(in.AssessedAt)
+		keys[i] = key{t: t, dated: ok, file: in.File}
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ka, kb := keys[idx[a]], keys[idx[b]]
+		if ka.dated != kb.dated {
+			return !ka.dated
+		}
+		if !ka.t.Equal(kb.t) {
+			return ka.t.Before(kb.t)
+		}
+		return ka.file < kb.file
+	})
+	sorted := make([]T, len(items))
+	for i, j := range idx {
+		sorted[i] = items[j]
+	}
+	copy(items, sorted)
+}
+
+// AssessedTime reads an assessed_at value: a date (midnight UTC) or an
+// RFC 3339 time. ok is false when s is empty or not a date.
+func AssessedTime(s string) (t time.Time, ok bool) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
