@@ -33,11 +33,11 @@ type PillarPoint struct {
 // returns one point per result, with the files that had no date.
 func Trend(results []*score.Result) (points []Point, undated []string) {
 	rs := append([]*score.Result(nil), results...)
-	Order(rs, func(r *score.Result) Dated { return Dated{Name: r.Input.File, AssessedAt: r.Input.AssessedAt} })
+	score.OrderByDate(rs, func(r *score.Result) score.InputInfo { return r.Input })
 	points = []Point{}
 	for _, r := range rs {
 		p := Point{File: r.Input.File, Level: r.Level, Score: r.Score, Pillars: []PillarPoint{}}
-		if _, ok := ParseDate(r.Input.AssessedAt); ok {
+		if _, ok := score.AssessedTime(r.Input.AssessedAt); ok {
 			at := r.Input.AssessedAt
 			p.AssessedAt = &at
 		} else {

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/answers"
-	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -127,8 +127,8 @@ func Merge(m *model.Model, files []*answers.File, strategy Strategy) (*Result, e
 	for _, f := range files {
 		orgs = appendNew(orgs, f.Organization)
 		scopes = appendNew(scopes, f.Scope)
-		if t, ok := history.ParseDate(f.AssessedAt); ok {
-			if l, ok := history.ParseDate(latest); !ok || t.After(l) {
+		if t, ok := score.AssessedTime(f.AssessedAt); ok {
+			if l, ok := score.AssessedTime(latest); !ok || t.After(l) {
 				latest = f.AssessedAt
 			}
 		}

@@ -7,7 +7,8 @@ import (
 
 // OrderByDate sorts items oldest first by the assessed_at of their input,
 // then by file name; the sort is stable, so equal items keep their order.
-// An item without a date sorts before every dated one. trend and report
+// An item without a date sorts after every dated one, by file name: it is
+// most often a new file whose date was not filled in yet. trend and report
 // use it so that "previous" and "latest" mean the same everywhere.
 func OrderByDate[T any](items []T, input func(T) InputInfo) {
 	type key struct {
@@ -26,9 +27,9 @@ func OrderByDate[T any](items []T, input func(T) InputInfo) {
 	sort.SliceStable(idx, func(a, b int) bool {
 		ka, kb := keys[idx[a]], keys[idx[b]]
 		if ka.dated != kb.dated {
-			return !ka.dated
+			return ka.dated
 		}
-		if !ka.t.Equal(kb.t) {
+		if ka.dated && !ka.t.Equal(kb.t) {
 			return ka.t.Before(kb.t)
 		}
 		return ka.file < kb.file
@@ -47,7 +48,7 @@ func AssessedTime(s string) (t time.Time, ok bool) {
 		return t, true
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
+		return t.UTC(), true
 	}
 	return time.Time{}, false
 }
