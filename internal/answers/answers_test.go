@@ -210,3 +210,24 @@ func TestTemplateListsEveryIndicatorUnanswered(t *testing.T) {
 		t.Errorf("template lacks the cell heading comment:\n%s", data)
 	}
 }
+
+func TestSplitUnknown(t *testing.T) {
+	m, err := model.Parse("m.yaml", []byte(tinyModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &File{Name: "a.yaml", Model: "t", Organization: "O"}
+	f.Set(Entry{ID: "p.1.training", Answer: "yes"})
+	f.Set(Entry{ID: "p.1.gone", Answer: "no"})
+	f.Set(Entry{ID: "p.1.review", Answer: "na"})
+	kept, unknown := SplitUnknown(f, m)
+	if len(kept.Entries) != 2 || len(unknown) != 1 || unknown[0].ID != "p.1.gone" || kept.Organization != "O" {
+		t.Errorf("kept %+v, unknown %+v", kept.Entries, unknown)
+	}
+	if _, ok := kept.Get("p.1.gone"); ok {
+		t.Error("the kept file still finds the unknown answer")
+	}
+	if len(f.Entries) != 3 {
+		t.Error("SplitUnknown changed its input")
+	}
+}

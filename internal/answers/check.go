@@ -68,3 +68,23 @@ func VersionWarning(f *File, m *model.Model) string {
 	}
 	return fmt.Sprintf("%s: answers were written for %s version %s; scoring with version %s", f.Name, m.ID, f.ModelVersion, m.Version)
 }
+
+// SplitUnknown returns a copy of f without the answers to indicators that m
+// does not have, and those answers.
+func SplitUnknown(f *File, m *model.Model) (*File, []Entry) {
+	known := make(map[string]bool, m.IndicatorCount())
+	for _, ref := range m.Indicators() {
+		known[ref.Indicator.ID] = true
+	}
+	kept := *f
+	kept.Entries, kept.index = nil, nil
+	var unknown []Entry
+	for _, e := range f.Entries {
+		if known[e.ID] {
+			kept.Entries = append(kept.Entries, e)
+		} else {
+			unknown = append(unknown, e)
+		}
+	}
+	return &kept, unknown
+}

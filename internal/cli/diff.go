@@ -150,39 +150,15 @@ func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt sco
 		}
 		return history.Side{Result: r}, nil
 	}
-	f, err := answers.Parse(display, data)
+	f, m, err := parseAnswers(models, display, data, modelSpec)
 	if err != nil {
 		return history.Side{}, err
-	}
-	spec := modelSpec
-	if spec == "" {
-		spec = f.Model
-	}
-	m, err := models.get(spec)
-	if err != nil {
-		return history.Side{}, err
-	}
-	if f.Model != m.ID {
-		return history.Side{}, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
-			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
-			Hint: "pass --model with the model these answers were written for"}
 	}
 	var unknown []answers.Entry
 	if f.ModelVersion != "" && f.ModelVersion != m.Version {
-		known := map[string]bool{}
-		for _, ref := range m.Indicators() {
-			known[ref.Indicator.ID] = true
-		}
-		kept := &answers.File{Name: f.Name, Model: f.Model, ModelVersion: f.ModelVersion, AssessedAt: f.AssessedAt,
-			Organization: f.Organization, Scope: f.Scope, Respondent: f.Respondent, ModelPos: f.ModelPos, Extra: f.Extra}
-		for _, e := range f.Entries {
-			if known[e.ID] {
-				kept.Entries = append(kept.Entries, e)
-			} else {
-				unknown = append(unknown, e)
-			}
-		}
-		f = kept
+		// Another version of the model: answers to indicators it no longer
+		// has are listed as removed, not refused.
+		f, unknown = answers.SplitUnknown(f, m)
 		fmt.Fprintf(io.Err, "maturity: warning: %s\n", answers.VersionWarning(f, m))
 		if len(unknown) > 0 {
 			ids := make([]string, len(unknown))

@@ -75,7 +75,22 @@ func loadAnswers(io *IO, models *modelCache, name, modelSpec string) (*answers.F
 	if err != nil {
 		return nil, nil, err
 	}
-	display := yamlx.DisplayName(name)
+	f, m, err := parseAnswers(models, yamlx.DisplayName(name), data, modelSpec)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := answers.Check(f, m); err != nil {
+		return nil, nil, err
+	}
+	if w := answers.VersionWarning(f, m); w != "" {
+		fmt.Fprintf(io.Err, "maturity: warning: %s\n", w)
+	}
+	return f, m, nil
+}
+
+// parseAnswers parses an answers file and resolves its model; the answers
+// are not yet checked against the model.
+func parseAnswers(models *modelCache, display string, data []byte, modelSpec string) (*answers.File, *model.Model, error) {
 	f, err := answers.Parse(display, data)
 	if err != nil {
 		return nil, nil, err
@@ -92,12 +107,6 @@ func loadAnswers(io *IO, models *modelCache, name, modelSpec string) (*answers.F
 		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
 			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
 			Hint: "pass --model with the model these answers were written for"}
-	}
-	if err := answers.Check(f, m); err != nil {
-		return nil, nil, err
-	}
-	if w := answers.VersionWarning(f, m); w != "" {
-		fmt.Fprintf(io.Err, "maturity: warning: %s\n", w)
 	}
 	return f, m, nil
 }
