@@ -120,12 +120,12 @@ func TestAssessInTerminal(t *testing.T) {
 	if s := tm.screen("one"); !strings.Contains(s, "People · 10 Basic · 1/10") || !strings.Contains(s, "People know the basics.") {
 		t.Fatalf("no title or goal:\n%s", s)
 	}
-	tm.key("one", "Down") // Partially
+	tm.key("one", "Up") // from No, the default, to Partially
 	tm.key("one", "Enter")
 	waitFile(t, answersFile, `people.10.a: "partial"`)
 	tm.key("one", "Enter") // no note
-	tm.key("one", "Enter") // Yes, the default
-	waitFile(t, answersFile, `people.10.b: "yes"`)
+	tm.key("one", "Enter") // No, the default
+	waitFile(t, answersFile, `people.10.b: "no"`)
 	tm.run("send-keys", "-t", "one", "C-c")
 	s := tm.waitText("one", "exit ")
 	if !strings.Contains(s, "hint: maturity assess -o answers.yaml --model tiny.yaml to resume\nexit 130\n") {
@@ -152,7 +152,8 @@ func TestAssessInTerminal(t *testing.T) {
 		}
 	}
 	out, err = exec.Command(bin, "score", "--model", filepath.Join(dir, "tiny.yaml"), answersFile, "--format", "json", "--require-complete").CombinedOutput()
-	if err != nil || !strings.Contains(string(out), `"yes": 9,`) {
+	// Every default is "no": partial 1, no 9.
+	if err != nil || !strings.Contains(string(out), `"partial": 1,`) || !strings.Contains(string(out), `"no": 9,`) {
 		t.Fatalf("score at the end: %v\n%s", err, out)
 	}
 }

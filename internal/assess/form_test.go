@@ -92,6 +92,7 @@ func (d *driver) run(cmd tea.Cmd) []tea.Msg {
 
 var (
 	enter = tea.KeyPressMsg{Code: tea.KeyEnter}
+	up    = tea.KeyPressMsg{Code: tea.KeyUp}
 	down  = tea.KeyPressMsg{Code: tea.KeyDown}
 	ctrlC = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 )
@@ -153,14 +154,15 @@ func TestPagerSavesEachAnswer(t *testing.T) {
 	s, rec := newTinySession(t, nil)
 	d := newDriver(t, NewPager(s, s.Todo(false), nil))
 
-	// people.10.a: down, down -> "no" (scale yes, partial, no, na).
-	d.send(down)
-	d.send(down)
+	// people.10.a starts on "no", the lowest point (scale yes, partial,
+	// no, na): up, up -> "yes".
+	d.send(up)
+	d.send(up)
 	d.send(enter)
 	if n := len(rec.saves); n != 1 {
 		t.Fatalf("after the first answer: %d saves, want 1", n)
 	}
-	want1 := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-28\nanswers:\n  people.10.a: \"no\"\n"
+	want1 := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-28\nanswers:\n  people.10.a: \"yes\"\n"
 	if rec.last() != want1 {
 		t.Fatalf("after the first answer the file is\n%s\nwant\n%s", rec.last(), want1)
 	}
@@ -170,17 +172,17 @@ func TestPagerSavesEachAnswer(t *testing.T) {
 	if n := len(rec.saves); n != 2 {
 		t.Fatalf("after the note: %d saves, want 2", n)
 	}
-	if !strings.Contains(rec.last(), "  people.10.a:\n    answer: \"no\"\n    note: not yet\n") {
+	if !strings.Contains(rec.last(), "  people.10.a:\n    answer: \"yes\"\n    note: not yet\n") {
 		t.Fatalf("note not saved:\n%s", rec.last())
 	}
-	// people.10.b: default (first scale point, yes), then Ctrl-C on its note.
+	// people.10.b: default (the lowest scale point, no), then Ctrl-C on its note.
 	d.send(enter)
 	d.send(ctrlC)
 	if !d.p.Interrupted || d.p.Done() {
 		t.Fatalf("Interrupted = %v, Done = %v; want true, false", d.p.Interrupted, d.p.Done())
 	}
-	want := want1[:len(want1)-len("  people.10.a: \"no\"\n")] +
-		"  people.10.a:\n    answer: \"no\"\n    note: not yet\n  people.10.b: \"yes\"\n"
+	want := want1[:len(want1)-len("  people.10.a: \"yes\"\n")] +
+		"  people.10.a:\n    answer: \"yes\"\n    note: not yet\n  people.10.b: \"no\"\n"
 	if rec.last() != want {
 		t.Fatalf("after Ctrl-C the file is\n%s\nwant\n%s", rec.last(), want)
 	}
@@ -206,8 +208,8 @@ func TestPagerAcceptDefaultsToTheEnd(t *testing.T) {
 		t.Fatalf("%d saves, want 20", n)
 	}
 	for _, ref := range s.Model.Indicators() {
-		if e, _ := s.File.Get(ref.Indicator.ID); e.Answer != "yes" {
-			t.Errorf("%s = %q, want the default yes", ref.Indicator.ID, e.Answer)
+		if e, _ := s.File.Get(ref.Indicator.ID); e.Answer != "no" {
+			t.Errorf("%s = %q, want the default no", ref.Indicator.ID, e.Answer)
 		}
 	}
 }
@@ -242,7 +244,7 @@ func TestPagerResume(t *testing.T) {
 	for _, want := range []string{
 		"organization: Example Ltd\n",
 		"  tools.30.a:\n    answer: \"no\"\n    note: Set-up is by hand\n    evidence:\n      - https://wiki.example.com/tools\n",
-		"  people.30.a: \"yes\"\n",
+		"  people.30.a: \"no\"\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("saved file lacks %q:\n%s", want, out)
@@ -275,9 +277,9 @@ func TestRunBurstOfKeys(t *testing.T) {
 			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"})},
 		})
 	}()
-	// people.10.a: down, enter, note "x", enter; then 18 enters for the
-	// remaining 9 questions.
-	keys := "\x1b[B\rx\r" + strings.Repeat("\r", 18)
+	// people.10.a: up (from no to partial), enter, note "x", enter; then 18
+	// enters for the remaining 9 questions.
+	keys := "\x1b[A\rx\r" + strings.Repeat("\r", 18)
 	if _, err := pw.Write([]byte(keys)); err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +295,7 @@ func TestRunBurstOfKeys(t *testing.T) {
 	if got := s.Answered(); got != 10 {
 		t.Fatalf("answered %d of 10:\n%s", got, rec.last())
 	}
-	if !strings.Contains(rec.last(), "  people.10.a:\n    answer: \"partial\"\n    note: x\n  people.10.b: \"yes\"\n") {
+	if !strings.Contains(rec.last(), "  people.10.a:\n    answer: \"partial\"\n    note: x\n  people.10.b: \"no\"\n") {
 		t.Fatalf("file:\n%s", rec.last())
 	}
 }
@@ -310,7 +312,7 @@ func TestRunCtrlC(t *testing.T) {
 			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"})},
 		})
 	}()
-	pw.Write([]byte("\x1b[B\x1b[B\r\r\r\x03"))
+	pw.Write([]byte("\x1b[A\x1b[A\r\r\r\x03")) // yes, no note, people.10.b default, Ctrl-C
 	select {
 	case err := <-done:
 		if !errors.Is(err, ErrInterrupted) {
@@ -319,7 +321,7 @@ func TestRunCtrlC(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Run did not stop on Ctrl-C")
 	}
-	if !strings.HasSuffix(rec.last(), "answers:\n  people.10.a: \"no\"\n  people.10.b: \"yes\"\n") {
+	if !strings.HasSuffix(rec.last(), "answers:\n  people.10.a: \"yes\"\n  people.10.b: \"no\"\n") {
 		t.Fatalf("file:\n%s", rec.last())
 	}
 }

@@ -123,14 +123,27 @@ func (s *Session) Answered() int {
 }
 
 // Default is what a question starts on: the answer and note already in the
-// file, else the first point of the model's scale and no note.
+// file, else the lowest point of the model's scale ("No" by default), so
+// that pressing enter through a page never raises a level.
 func (s *Session) Default(id string) (answer, note string) {
 	if e, ok := s.File.Get(id); ok && e.Answer != "" {
 		return e.Answer, e.Note
 	} else if ok {
 		note = e.Note
 	}
-	return s.Model.Scale[0].ID, note
+	return lowestPoint(s.Model.Scale), note
+}
+
+// lowestPoint is the id of the scale point with the lowest score; the first
+// of equals.
+func lowestPoint(scale []model.ScalePoint) string {
+	low := scale[0]
+	for _, p := range scale[1:] {
+		if p.Score < low.Score {
+			low = p
+		}
+	}
+	return low.ID
 }
 
 // Choice is one possible answer to a question.

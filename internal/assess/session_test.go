@@ -77,8 +77,8 @@ func TestTodoSkipsCompletePages(t *testing.T) {
 		t.Errorf("Answered = %d, want 3", got)
 	}
 	// An unanswered entry's note is kept as the default note.
-	if a, n := s.Default("tools.10.a"); a != "yes" || n != "later" {
-		t.Errorf("Default(tools.10.a) = %q, %q; want yes, later", a, n)
+	if a, n := s.Default("tools.10.a"); a != "no" || n != "later" {
+		t.Errorf("Default(tools.10.a) = %q, %q; want no, later", a, n)
 	}
 }
 
@@ -146,20 +146,17 @@ func TestPromptMatchesForm(t *testing.T) {
 	// people.10.a no + note, people.10.b partial, the rest defaults, with
 	// tools.30.a not applicable.
 	sForm, recForm := newTinySession(t, nil)
+	// Questions start on "no" (scale yes, partial, no, na).
 	d := newDriver(t, NewPager(sForm, sForm.Todo(false), nil))
-	d.send(down)
-	d.send(down)
 	d.send(enter)
 	typeText(d, "not yet")
 	d.send(enter)
-	d.send(down)
+	d.send(up)
 	d.send(enter)
 	d.send(enter)
 	for i := 0; i < 14; i++ { // 7 more questions at their defaults
 		d.send(enter)
 	}
-	d.send(down)
-	d.send(down)
 	d.send(down)
 	d.send(enter)
 	d.send(enter)
@@ -190,7 +187,7 @@ func TestPromptEOFAndRetry(t *testing.T) {
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("err = %v, want ErrInterrupted at the end of input", err)
 	}
-	if !strings.Contains(out, `"maybe" is not an answer: type a number from 1 to 4, an answer such as yes, or nothing for yes`) {
+	if !strings.Contains(out, `"maybe" is not an answer: type a number from 1 to 4, an answer such as yes, or nothing for no`) {
 		t.Errorf("no retry message in:\n%s", out)
 	}
 	// A last line without a newline still counts.
