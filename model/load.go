@@ -26,13 +26,15 @@ func Parse(file string, data []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	if root.Kind != yaml.MappingNode {
+		return nil, yamlx.Errors{yamlx.Errorf(file, yamlx.Pos{Line: root.Line, Col: root.Column},
+			"want a mapping with id, name, levels and pillars, got %s", yamlx.KindName(root))}
+	}
 	dec := yamlx.NewDecoder(file)
 	var m Model
 	dec.Decode(root, &m)
 	v := validator{file: file, pos: dec.Pos}
-	if root.Kind == yaml.MappingNode {
-		v.model(&m)
-	}
+	v.model(&m)
 	v.errs = append(dropCascades(v.errs, dec.Errs), dec.Errs...)
 	if len(v.errs) > 0 {
 		sort.SliceStable(v.errs, func(i, j int) bool {

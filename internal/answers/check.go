@@ -8,6 +8,9 @@ import (
 	"github.com/heat-tools/maturity/model"
 )
 
+// maxSuggestions is how many unknown ids get a "did you mean".
+const maxSuggestions = 20
+
 // Check reports every answer that does not fit m: an unknown indicator id
 // (with the nearest known id as a suggestion) or an answer outside the scale.
 func Check(f *File, m *model.Model) error {
@@ -24,11 +27,19 @@ func Check(f *File, m *model.Model) error {
 	allowed = append(allowed, model.NotApplicable)
 
 	var errs yamlx.Errors
+	suggestions := 0
 	for _, e := range f.Entries {
 		if !known[e.ID] {
 			err := yamlx.Errorf(f.Name, e.Pos, "unknown indicator %q in model %s", e.ID, m.ID)
-			if s := yamlx.Nearest(e.ID, ids); s != "" {
-				err.Msg += fmt.Sprintf(" (did you mean %q?)", s)
+			// Suggestions cost a comparison with every id: make a few, so
+			// that a file of many unknown ids is still refused at once.
+			suggestion := ""
+			if suggestions < maxSuggestions {
+				suggestions++
+				suggestion = yamlx.Nearest(e.ID, ids)
+			}
+			if suggestion != "" {
+				err.Msg += fmt.Sprintf(" (did you mean %q?)", suggestion)
 			} else {
 				err.Hint = "maturity model show " + m.ID + " lists the indicators"
 			}

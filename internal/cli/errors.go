@@ -72,6 +72,10 @@ func exitCode(err error) int {
 	return ExitError
 }
 
+// maxErrorsShown is how many problems of one file are printed; a file with
+// thousands of mistakes needs fixing at its first ones.
+const maxErrorsShown = 50
+
 // printError writes err as "maturity: ..." lines with hints, one line per
 // problem for a list of positioned errors.
 func printError(w io.Writer, err error) {
@@ -81,7 +85,11 @@ func printError(w io.Writer, err error) {
 	}
 	var list yamlx.Errors
 	if errors.As(err, &list) {
-		for _, e := range list {
+		for i, e := range list {
+			if i == maxErrorsShown && len(list) > maxErrorsShown+1 {
+				fmt.Fprintf(w, "maturity: %s: and %d more problems\n", e.File, len(list)-i)
+				return
+			}
 			printOne(w, e.Error(), e.Hint)
 		}
 		return

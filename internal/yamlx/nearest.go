@@ -1,8 +1,14 @@
 package yamlx
 
+// maxSuggestLen bounds the strings Nearest compares.
+const maxSuggestLen = 200
+
 // Nearest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a plausible typo.
 func Nearest(s string, candidates []string) string {
+	if len(s) > maxSuggestLen {
+		return "" // no plausible typo, and the distance would cost len² per candidate
+	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)

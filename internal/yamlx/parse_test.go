@@ -1,0 +1,86 @@
+package yamlx
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseRefusesHostileInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"empty", "", "x.yaml:1:1: file is empty"},
+		{"blank", " \n\t\n", "x.yaml:1:1: file is empty"},
+		{"comments only", "# nothing\n", "x.yaml:1:1: no YAML content"},
+		{"NUL byte", "a: 1\nb: \x00", "x.yaml:2:4: binary data (NUL byte at offset 8)"},
+		{"invalid UTF-8", "a: 1\nb: \xc3\x28", "x.yaml:2:4: invalid UTF-8"},
+		{"two documents", "a: 1\n---\nb: 2\n", "x.yaml:2:1: several YAML documents"},
+		{"alias", "a: &x 1\nb: *x\n", "x.yaml:2:4: YAML aliases are not supported (*x)"},
+		{"deep flow nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "x.yaml: invalid YAML: exceeded max depth of 10000"},
+		{"deep block nesting", deepBlock(100), "nesting deeper than 64 levels"},
+		{"too many items", "a: [" + strings.Repeat("1,", 300_000) + "1]\n", "x.yaml: too many lines and items (300001, the limit is 250000)"},
+		{"syntax", "a: [\n", "x.yaml:1: invalid YAML: did not find expected node content"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("x.yaml", []byte(tt.data))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func deepBlock(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
+
+func TestReadFileRefusesLargeFilesBeforeReading(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("#"), MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadFile(big, nil)
+	if err == nil || !strings.Contains(err.Error(), "over the 8.0 MiB limit") {
+		t.Errorf("err = %v", err)
+	}
+	// Standard input has no size to look at: it is read up to the limit.
+	_, err = ReadFile("-", bytes.NewReader(bytes.Repeat([]byte("#"), MaxFileSize+1)))
+	if err == nil || !strings.Contains(err.Error(), "<stdin>: input is over the 8.0 MiB limit") {
+		t.Errorf("stdin: err = %v", err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.yaml"), nil); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing: err = %v", err)
+	}
+	if _, err := ReadFile(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: err = %v", err)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	ids := []string{"design.300.exception-handling", "design.300.logging", "empower.100.training"}
+	tests := []struct{ in, want string }{
+		{"design.300.exception-handlng", "design.300.exception-handling"},
+		{"empower.100.trainig", "empower.100.training"},
+		{"zzz", ""},
+		{strings.Repeat("a", 300), ""}, // too long to be a typo
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.in, ids); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
