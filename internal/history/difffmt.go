@@ -7,23 +7,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 )
-
-// style applies ANSI colours when on.
-type style struct{ on bool }
-
-func (s style) wrap(code, t string) string {
-	if !s.on || t == "" {
-		return t
-	}
-	return "\x1b[" + code + "m" + t + "\x1b[0m"
-}
-func (s style) bold(t string) string   { return s.wrap("1", t) }
-func (s style) dim(t string) string    { return s.wrap("2", t) }
-func (s style) red(t string) string    { return s.wrap("31", t) }
-func (s style) green(t string) string  { return s.wrap("32", t) }
-func (s style) yellow(t string) string { return s.wrap("33", t) }
 
 // DiffJSON writes d as indented JSON.
 func DiffJSON(w io.Writer, d *Diff) error {
@@ -37,25 +23,25 @@ func DiffJSON(w io.Writer, d *Diff) error {
 // arrows (colour only when color is set), then the indicators and notes
 // that changed, grouped by pillar.
 func DiffText(w io.Writer, d *Diff, color bool) error {
-	st := style{on: color}
+	st := render.Style{On: color}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n", st.dim("Old"), sideLine(d.Old))
-	fmt.Fprintf(&b, "%s %s\n", st.dim("New"), sideLine(d.New))
+	fmt.Fprintf(&b, "%s %s\n", st.Dim("Old"), sideLine(d.Old))
+	fmt.Fprintf(&b, "%s %s\n", st.Dim("New"), sideLine(d.New))
 	if d.ModelChanged {
-		fmt.Fprintf(&b, "%s\n", st.yellow(fmt.Sprintf("Model changed: %s %s → %s %s", d.Old.Model.ID, d.Old.Model.Version, d.New.Model.ID, d.New.Model.Version)))
+		fmt.Fprintf(&b, "%s\n", st.Yellow(fmt.Sprintf("Model changed: %s %s → %s %s", d.Old.Model.ID, d.Old.Model.Version, d.New.Model.ID, d.New.Model.Version)))
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s  %s\n", st.bold("Level"), levelChange(st, d.Old.Level, d.New.Level))
-	fmt.Fprintf(&b, "%s  %s\n\n", st.bold("Score"), scoreChange(st, d.Old.Score, d.New.Score))
+	fmt.Fprintf(&b, "%s  %s\n", st.Bold("Level"), levelChange(st, d.Old.Level, d.New.Level))
+	fmt.Fprintf(&b, "%s  %s\n\n", st.Bold("Score"), scoreChange(st, d.Old.Score, d.New.Score))
 
 	rows := [][3]string{}
 	for _, p := range d.Pillars {
 		var lvl, sc string
 		switch p.Change {
 		case "new":
-			lvl, sc = st.dim("(new) ")+levelText(p.New.Level), p.New.Score.String()
+			lvl, sc = st.Dim("(new) ")+levelText(p.New.Level), p.New.Score.String()
 		case "gone":
-			lvl, sc = st.dim("(gone) ")+levelText(p.Old.Level), p.Old.Score.String()
+			lvl, sc = st.Dim("(gone) ")+levelText(p.Old.Level), p.Old.Score.String()
 		default:
 			lvl, sc = levelChange(st, p.Old.Level, p.New.Level), scoreChange(st, p.Old.Score, p.New.Score)
 		}
@@ -66,7 +52,7 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 		nameW = max(nameW, visibleLen(r[0]))
 		lvlW = max(lvlW, visibleLen(r[1]))
 	}
-	fmt.Fprintf(&b, "%s\n", st.bold(fmt.Sprintf("%s  %s  %s", padTo("Pillar", nameW), padTo("Level", lvlW), "Score")))
+	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%s  %s  %s", padTo("Pillar", nameW), padTo("Level", lvlW), "Score")))
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%s  %s  %s\n", padTo(r[0], nameW), padTo(r[1], lvlW), r[2])
 	}
@@ -74,7 +60,7 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 	names := pillarNames(d)
 	if d.Indicators != nil {
 		in := d.Indicators
-		fmt.Fprintf(&b, "\n%s\n", st.bold(fmt.Sprintf("Indicators: %d gained, %d lost, %d changed", len(in.Gained), len(in.Lost), len(in.Changed))))
+		fmt.Fprintf(&b, "\n%s\n", st.Bold(fmt.Sprintf("Indicators: %d gained, %d lost, %d changed", len(in.Gained), len(in.Lost), len(in.Changed))))
 		groups := groupChanges(in)
 		idW := 0
 		for _, g := range groups {
@@ -85,50 +71,50 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 		for _, g := range groups {
 			fmt.Fprintf(&b, "%s\n", names(g.pillar))
 			for _, c := range g.items {
-				mark := map[string]string{"gained": st.green("+"), "lost": st.red("-"), "changed": st.yellow("~")}[c.kind]
+				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.kind]
 				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, padTo(c.c.ID, idW), answerText(c.c.Old), answerText(c.c.New), dirMark(st, c))
 			}
 		}
 		writeModelChanges(&b, st, d, "Removed", fmt.Sprintf("not in %s %s", d.New.Model.ID, d.New.Model.Version), in.Removed, true)
 		writeModelChanges(&b, st, d, "Added", fmt.Sprintf("new in %s %s", d.New.Model.ID, d.New.Model.Version), in.Added, false)
 		if len(d.Notes) > 0 {
-			fmt.Fprintf(&b, "\n%s\n", st.bold(fmt.Sprintf("Notes changed: %d", len(d.Notes))))
+			fmt.Fprintf(&b, "\n%s\n", st.Bold(fmt.Sprintf("Notes changed: %d", len(d.Notes))))
 			for _, n := range d.Notes {
 				fmt.Fprintf(&b, "  %s\n", n.ID)
-				fmt.Fprintf(&b, "    %s %s\n", st.dim("before:"), noteText(n.Old))
-				fmt.Fprintf(&b, "    %s  %s\n", st.dim("after:"), noteText(n.New))
+				fmt.Fprintf(&b, "    %s %s\n", st.Dim("before:"), noteText(n.Old))
+				fmt.Fprintf(&b, "    %s  %s\n", st.Dim("after:"), noteText(n.New))
 			}
 		}
 	} else {
 		writeResultChanges(&b, st, d)
 	}
 	if d.Regression {
-		fmt.Fprintf(&b, "\n%s\n", st.red("Regression: "+strings.Join(d.Regressions, "; ")))
+		fmt.Fprintf(&b, "\n%s\n", st.Red("Regression: "+strings.Join(d.Regressions, "; ")))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeModelChanges(b *strings.Builder, st style, d *Diff, title, what string, cs []IndicatorChange, old bool) {
+func writeModelChanges(b *strings.Builder, st render.Style, d *Diff, title, what string, cs []IndicatorChange, old bool) {
 	if len(cs) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("%s: %s %s", title, plural(len(cs), "indicator"), what)))
+	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %s %s", title, plural(len(cs), "indicator"), what)))
 	idW := 0
 	for _, c := range cs {
 		idW = max(idW, len(c.ID))
 	}
 	for _, c := range cs {
 		if old {
-			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.dim("was "+answerText(c.Old)))
+			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.Dim("was "+answerText(c.Old)))
 		} else {
-			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.dim("now "+answerText(c.New)))
+			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.Dim("now "+answerText(c.New)))
 		}
 	}
 }
 
-func writeResultChanges(b *strings.Builder, st style, d *Diff) {
-	fmt.Fprintf(b, "\n%s\n", st.bold("Answer counts"))
+func writeResultChanges(b *strings.Builder, st render.Style, d *Diff) {
+	fmt.Fprintf(b, "\n%s\n", st.Bold("Answer counts"))
 	kindW := 0
 	for _, c := range d.Counts {
 		kindW = max(kindW, len(c.Kind))
@@ -138,7 +124,7 @@ func writeResultChanges(b *strings.Builder, st style, d *Diff) {
 	}
 	list := func(title string, ids []string) {
 		if len(ids) > 0 {
-			fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("%s: %d", title, len(ids))))
+			fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %d", title, len(ids))))
 			for _, id := range ids {
 				fmt.Fprintf(b, "  %s\n", id)
 			}
@@ -148,7 +134,7 @@ func writeResultChanges(b *strings.Builder, st style, d *Diff) {
 	list("Unanswered now", d.Unanswered)
 	list("Gaps closed", d.GapsClosed)
 	list("Gaps opened", d.GapsOpened)
-	fmt.Fprintf(b, "\n%s\n", st.dim("A JSON result does not hold every answer: diff the answers files to see each indicator gained, lost or changed, and the notes."))
+	fmt.Fprintf(b, "\n%s\n", st.Dim("A JSON result does not hold every answer: diff the answers files to see each indicator gained, lost or changed, and the notes."))
 }
 
 type changeItem struct {
@@ -200,15 +186,15 @@ func pillarNames(d *Diff) func(string) string {
 	}
 }
 
-func dirMark(st style, c changeItem) string {
+func dirMark(st render.Style, c changeItem) string {
 	if c.kind != "changed" {
 		return ""
 	}
 	switch c.c.Direction {
 	case 1:
-		return "  " + st.green("↑")
+		return "  " + st.Green("↑")
 	case -1:
-		return "  " + st.red("↓")
+		return "  " + st.Red("↓")
 	}
 	return ""
 }
@@ -226,24 +212,24 @@ func sideLine(s Summary) string {
 	return strings.Join(parts, " · ")
 }
 
-func levelChange(st style, old, new score.LevelRef) string {
+func levelChange(st render.Style, old, new score.LevelRef) string {
 	switch {
 	case new.Value > old.Value:
-		return levelText(old) + " → " + st.green(levelText(new)+" ↑")
+		return levelText(old) + " → " + st.Green(levelText(new)+" ↑")
 	case new.Value < old.Value:
-		return levelText(old) + " → " + st.red(levelText(new)+" ↓")
+		return levelText(old) + " → " + st.Red(levelText(new)+" ↓")
 	}
-	return levelText(new) + " " + st.dim("=")
+	return levelText(new) + " " + st.Dim("=")
 }
 
-func scoreChange(st style, old, new score.OneDecimal) string {
+func scoreChange(st render.Style, old, new score.OneDecimal) string {
 	delta := score.OneDecimal(new.Round() - old.Round())
 	s := fmt.Sprintf("%s → %s (%s)", old, new, signed(delta))
 	switch {
 	case delta.Round() > 0:
-		return st.green(s)
+		return st.Green(s)
 	case delta.Round() < 0:
-		return st.red(s)
+		return st.Red(s)
 	}
 	return s
 }

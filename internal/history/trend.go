@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 )
 
@@ -114,7 +115,7 @@ func TrendCSV(w io.Writer, points []Point) error {
 		if p.AssessedAt != nil {
 			at = *p.AssessedAt
 		}
-		row := []string{csvSafe(p.File), at, fmt.Sprint(p.Level.Value), csvSafe(p.Level.Name), p.Score.String()}
+		row := []string{render.CSVCell(p.File), at, fmt.Sprint(p.Level.Value), render.CSVCell(p.Level.Name), p.Score.String()}
 		for _, c := range cols {
 			if pp, ok := p.pillar(c.id); ok {
 				row = append(row, pp.Score.String())
@@ -130,13 +131,6 @@ func TrendCSV(w io.Writer, points []Point) error {
 	return cw.Error()
 }
 
-// csvSafe keeps a spreadsheet from reading text as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
 
 // TrendText writes a table: date, file, level, score and each pillar's
 // score, one row per assessment in order. With sparklines (on a terminal)

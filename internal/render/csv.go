@@ -28,9 +28,9 @@ func CSV(w io.Writer, list []Scored, file bool) error {
 			if row.Answer == "na" {
 				sc = ""
 			}
-			rec := []string{row.Pillar.ID, strconv.Itoa(row.Level), row.Indicator.ID, cell(row.Indicator.Text), row.Answer, sc, cell(row.Note)}
+			rec := []string{row.Pillar.ID, strconv.Itoa(row.Level), row.Indicator.ID, CSVCell(row.Indicator.Text), row.Answer, sc, CSVCell(row.Note)}
 			if file {
-				rec = append([]string{cell(s.Result.Input.File)}, rec...)
+				rec = append([]string{CSVCell(s.Result.Input.File)}, rec...)
 			}
 			if err := cw.Write(rec); err != nil {
 				return err
@@ -41,8 +41,9 @@ func CSV(w io.Writer, list []Scored, file bool) error {
 	return cw.Error()
 }
 
-// cell defuses text that a spreadsheet would evaluate as a formula.
-func cell(s string) string {
+// CSVCell defuses text that a spreadsheet would evaluate as a formula, by a
+// leading apostrophe.
+func CSVCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -30,7 +30,7 @@ func SummaryRow(r *score.Result) []string {
 // SummaryTable writes rows from SummaryRow under a header, in aligned
 // columns.
 func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
-	st := style{on: opt.Color}
+	st := Style{On: opt.Color}
 	header := []string{"File", "Organization", "Assessed", "Level", "Score", "Gaps", "Unanswered"}
 	right := []bool{false, false, false, false, true, true, true}
 	table := append([][]string{header}, rows...)
@@ -58,7 +58,7 @@ func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 		}
 		s := strings.TrimRight(line.String(), " ")
 		if n == 0 {
-			s = st.bold(s)
+			s = st.Bold(s)
 		}
 		b.WriteString(s + "\n")
 	}

@@ -17,27 +17,29 @@ type TextOptions struct {
 	Width int  // terminal width for wrapping; 0 means 80
 }
 
-// style applies ANSI styles when colour is on.
-type style struct{ on bool }
+// Style applies ANSI styles when On; off, it returns text as it is. Text
+// renderers of every command share it.
+type Style struct{ On bool }
 
-func (s style) wrap(code, text string) string {
-	if !s.on || text == "" {
+func (s Style) wrap(code, text string) string {
+	if !s.On || text == "" {
 		return text
 	}
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
 }
 
-func (s style) bold(t string) string   { return s.wrap("1", t) }
-func (s style) dim(t string) string    { return s.wrap("2", t) }
-func (s style) red(t string) string    { return s.wrap("31", t) }
-func (s style) green(t string) string  { return s.wrap("32", t) }
-func (s style) yellow(t string) string { return s.wrap("33", t) }
-func (s style) cyan(t string) string   { return s.wrap("36", t) }
+// Bold, Dim, Red, Green, Yellow and Cyan style t.
+func (s Style) Bold(t string) string   { return s.wrap("1", t) }
+func (s Style) Dim(t string) string    { return s.wrap("2", t) }
+func (s Style) Red(t string) string    { return s.wrap("31", t) }
+func (s Style) Green(t string) string  { return s.wrap("32", t) }
+func (s Style) Yellow(t string) string { return s.wrap("33", t) }
+func (s Style) Cyan(t string) string   { return s.wrap("36", t) }
 
 // Text writes a result for a person: the level and its tagline, a line per
 // pillar with progress toward its next level, then the gaps by pillar.
 func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
-	st := style{on: opt.Color}
+	st := Style{On: opt.Color}
 	width := opt.Width
 	if width <= 0 || width > 100 {
 		width = 80
@@ -45,11 +47,11 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	var b strings.Builder
 
 	if head := inputLine(r); head != "" {
-		fmt.Fprintf(&b, "%s\n", st.dim(head))
+		fmt.Fprintf(&b, "%s\n", st.Dim(head))
 	}
-	fmt.Fprintf(&b, "%s\n\n", st.dim(fmt.Sprintf("%s %s", r.Model.Name, r.Model.Version)))
+	fmt.Fprintf(&b, "%s\n\n", st.Dim(fmt.Sprintf("%s %s", r.Model.Name, r.Model.Version)))
 
-	fmt.Fprintf(&b, "%s %s\n", st.bold("Level"), st.bold(levelName(r.Level)))
+	fmt.Fprintf(&b, "%s %s\n", st.Bold("Level"), st.Bold(levelName(r.Level)))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
 		b.WriteString(wrapIndent(l.Summary, "  ", width))
 	}
@@ -67,7 +69,7 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 		nameW = max(nameW, runeLen(p.Name))
 		levelW = max(levelW, runeLen(levelName(p.Level)))
 	}
-	fmt.Fprintf(&b, "%s\n", st.bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
+	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
 	for _, p := range r.Pillars {
 		fmt.Fprintf(&b, "%s  %s  %s\n", pad(p.Name, nameW), pad(levelName(p.Level), levelW), progress(st, m, p))
 	}
@@ -75,7 +77,7 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	writeGaps(&b, st, m, r, width)
 
 	if n := len(r.Unanswered); n > 0 {
-		fmt.Fprintf(&b, "\n%s\n", st.yellow(fmt.Sprintf("%d of %d indicators unanswered; they score as no.", n, r.Counts.Indicators)))
+		fmt.Fprintf(&b, "\n%s\n", st.Yellow(fmt.Sprintf("%d of %d indicators unanswered; they score as no.", n, r.Counts.Indicators)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -96,7 +98,7 @@ func inputLine(r *score.Result) string {
 
 // progress is the coverage of the pillar's next level, as a percentage
 // and, with colour on, a bar.
-func progress(st style, m *model.Model, p score.PillarResult) string {
+func progress(st Style, m *model.Model, p score.PillarResult) string {
 	next := -1
 	for i, l := range p.Levels {
 		if !l.Attained {
@@ -105,27 +107,27 @@ func progress(st style, m *model.Model, p score.PillarResult) string {
 		}
 	}
 	if next < 0 {
-		return st.green("top level")
+		return st.Green("top level")
 	}
 	cov := float64(p.Levels[next].Coverage)
 	pct := fmt.Sprintf("%3.0f%% of %d", cov*100, p.Levels[next].Value)
-	if !st.on {
+	if !st.On {
 		return pct
 	}
 	const barW = 20
 	filled := int(cov*barW + 0.5)
-	return st.cyan(strings.Repeat("█", filled)) + st.dim(strings.Repeat("░", barW-filled)) + " " + pct
+	return st.Cyan(strings.Repeat("█", filled)) + st.Dim(strings.Repeat("░", barW-filled)) + " " + pct
 }
 
-func writeGaps(b *strings.Builder, st style, m *model.Model, r *score.Result, width int) {
+func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, width int) {
 	if r.Target == nil {
 		return
 	}
 	if len(r.Gaps) == 0 {
-		fmt.Fprintf(b, "\n%s\n", st.green(fmt.Sprintf("No gaps to %s.", levelName(*r.Target))))
+		fmt.Fprintf(b, "\n%s\n", st.Green(fmt.Sprintf("No gaps to %s.", levelName(*r.Target))))
 		return
 	}
-	fmt.Fprintf(b, "\n%s\n", st.bold(fmt.Sprintf("Gaps to %s: %d", levelName(*r.Target), len(r.Gaps))))
+	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("Gaps to %s: %d", levelName(*r.Target), len(r.Gaps))))
 	pillar := ""
 	for _, g := range r.Gaps {
 		if g.Pillar != pillar {
@@ -134,23 +136,23 @@ func writeGaps(b *strings.Builder, st style, m *model.Model, r *score.Result, wi
 			if p, ok := m.Pillar(pillar); ok {
 				name = p.Name
 			}
-			fmt.Fprintf(b, "\n%s\n", st.bold(name))
+			fmt.Fprintf(b, "\n%s\n", st.Bold(name))
 		}
 		answer := g.Answer
 		if answer == "" {
 			answer = "unanswered"
 		}
-		mark := st.red("✗")
+		mark := st.Red("✗")
 		if g.Answer != "" && g.Answer != "no" {
-			mark = st.yellow("◐")
+			mark = st.Yellow("◐")
 		}
-		fmt.Fprintf(b, "  %s %d %s %s\n", mark, g.Level, g.Indicator, st.dim("("+answer+")"))
+		fmt.Fprintf(b, "  %s %d %s %s\n", mark, g.Level, g.Indicator, st.Dim("("+answer+")"))
 		b.WriteString(wrapIndent(g.Text, "      ", width))
 		if g.Note != "" {
 			b.WriteString(wrapIndent("note: "+g.Note, "      ", width))
 		}
 		for _, res := range g.Resources {
-			fmt.Fprintf(b, "      %s %s\n", st.dim("→ "+res.Title+":"), res.URL)
+			fmt.Fprintf(b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 		}
 	}
 }
