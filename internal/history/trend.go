@@ -131,7 +131,6 @@ func TrendCSV(w io.Writer, points []Point) error {
 	return cw.Error()
 }
 
-
 // TrendText writes a table: date, file, level, score and each pillar's
 // score, one row per assessment in order. With sparklines (on a terminal)
 // a second table follows: one row for the overall score and one per

@@ -168,8 +168,8 @@ func TestCSVCell(t *testing.T) {
 		"":                  "",
 		"a=b":               "a=b",
 	} {
-		if got := cell(in); got != want {
-			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
