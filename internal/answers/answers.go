@@ -3,7 +3,6 @@
 package answers
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -107,6 +106,9 @@ type parser struct {
 	errs yamlx.Errors
 }
 
+// report records a message at n; it fits yamlx.EachPair.
+func (p *parser) report(n *yaml.Node, msg string) { p.errorf(n, "%s", msg) }
+
 func (p *parser) errorf(n *yaml.Node, format string, args ...any) *yamlx.Error {
 	e := yamlx.Errorf(p.file, yamlx.Pos{Line: n.Line, Col: n.Column}, format, args...)
 	p.errs = append(p.errs, e)
@@ -119,19 +121,10 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 		p.errorf(root, "want a mapping with model and answers, got %s", yamlx.KindName(root))
 		return f
 	}
-	seen := map[string]int{}
+	seen := map[string]bool{}
 	var answersNode *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "want a field name, got %s", yamlx.KindName(k))
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
-			continue
-		}
-		seen[k.Value] = k.Line
+	yamlx.EachPair(root, "a field name", p.report, func(k, v *yaml.Node) {
+		seen[k.Value] = true
 		switch k.Value {
 		case "model":
 			f.Model = p.text(k.Value, v)
@@ -151,11 +144,11 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 		default:
 			f.Extra = append(f.Extra, k, v)
 		}
-	}
-	if _, ok := seen["model"]; !ok {
+	})
+	if !seen["model"] {
 		e := p.errorf(root, "model is missing: name the model these answers are for")
 		e.Hint = "add a line such as: model: " + model.DefaultID
-		if _, ok := seen["pillars"]; ok {
+		if seen["pillars"] {
 			e.Hint = "this looks like a model file: pass it with --model, and the answers file as the argument"
 		}
 	} else if f.Model == "" {
@@ -202,18 +195,7 @@ func (p *parser) answers(f *File, n *yaml.Node) {
 		p.errorf(n, "answers: want a mapping of indicator id to answer, got %s", yamlx.KindName(n))
 		return
 	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "want an indicator id, got %s", yamlx.KindName(k))
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
-			continue
-		}
-		seen[k.Value] = k.Line
+	yamlx.EachPair(n, "an indicator id", p.report, func(k, v *yaml.Node) {
 		e := Entry{ID: k.Value, Pos: yamlx.Pos{Line: k.Line, Col: k.Column}, ValuePos: yamlx.Pos{Line: v.Line, Col: v.Column}}
 		switch v.Kind {
 		case yaml.ScalarNode:
@@ -222,10 +204,10 @@ func (p *parser) answers(f *File, n *yaml.Node) {
 			p.answerMapping(&e, v)
 		default:
 			p.errorf(v, "%s: want an answer or a mapping with answer, note and evidence, got %s", k.Value, yamlx.KindName(v))
-			continue
+			return
 		}
 		f.Entries = append(f.Entries, e)
-	}
+	})
 }
 
 // answerValue reads a scalar answer: YAML booleans are yes and no, null is unanswered.
@@ -246,19 +228,14 @@ func (p *parser) answerValue(id string, v *yaml.Node) string {
 }
 
 func (p *parser) answerMapping(e *Entry, v *yaml.Node) {
-	seen := map[string]int{}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, val := v.Content[i], v.Content[i+1]
-		if first, dup := seen[k.Value]; dup {
-			p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
-			continue
-		}
-		seen[k.Value] = k.Line
+	hasAnswer := false
+	yamlx.EachPair(v, "a field name", p.report, func(k, val *yaml.Node) {
 		switch k.Value {
 		case "answer":
+			hasAnswer = true
 			if val.Kind != yaml.ScalarNode {
 				p.errorf(val, "%s: answer: want an answer, got %s", e.ID, yamlx.KindName(val))
-				continue
+				return
 			}
 			e.Answer = p.answerValue(e.ID, val)
 			e.ValuePos = yamlx.Pos{Line: val.Line, Col: val.Column}
@@ -269,11 +246,10 @@ func (p *parser) answerMapping(e *Entry, v *yaml.Node) {
 		case "responses":
 			e.Responses = p.responses(e.ID, val)
 		default:
-			msg := fmt.Sprintf("%s: unknown field %q (want answer, note, evidence or responses)", e.ID, k.Value)
-			p.errorf(k, "%s", msg)
+			p.errorf(k, "%s: unknown field %q (want answer, note, evidence or responses)", e.ID, k.Value)
 		}
-	}
-	if _, ok := seen["answer"]; !ok {
+	})
+	if !hasAnswer {
 		p.errorf(v, "%s: answer is missing", e.ID)
 	}
 }
@@ -316,21 +292,14 @@ func (p *parser) responses(id string, n *yaml.Node) []Response {
 			continue
 		}
 		r := Response{Pos: yamlx.Pos{Line: item.Line, Col: item.Column}}
-		seen := map[string]int{}
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			k, v := item.Content[i], item.Content[i+1]
-			if first, dup := seen[k.Value]; dup {
-				p.errorf(k, "duplicate key %q (first at line %d)", k.Value, first)
-				continue
-			}
-			seen[k.Value] = k.Line
+		yamlx.EachPair(item, "a field name", p.report, func(k, v *yaml.Node) {
 			switch k.Value {
 			case "respondent":
 				r.Respondent = p.text("respondent", v)
 			case "answer":
 				if v.Kind != yaml.ScalarNode {
 					p.errorf(v, "%s: responses: answer: want an answer, got %s", id, yamlx.KindName(v))
-					continue
+					return
 				}
 				r.Answer = p.answerValue(id, v)
 				r.Pos = yamlx.Pos{Line: v.Line, Col: v.Column}
@@ -339,7 +308,7 @@ func (p *parser) responses(id string, n *yaml.Node) []Response {
 			default:
 				p.errorf(k, "%s: responses: unknown field %q (want respondent, answer or note)", id, k.Value)
 			}
-		}
+		})
 		if r.Respondent == "" {
 			p.errorf(item, "%s: responses: respondent is missing or empty", id)
 		}

@@ -116,26 +116,16 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		d.fields[v.Type()] = fields
 	}
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.Errorf(k, "want a field name, got %s", KindName(k))
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			d.Errorf(k, "duplicate key %q (first at line %d)", k.Value, first.Line)
-			continue
-		}
-		seen[k.Value] = k
+	report := func(at *yaml.Node, msg string) { d.Errorf(at, "%s", msg) }
+	EachPair(n, "a field name", report, func(k, val *yaml.Node) {
 		idx, ok := fields[k.Value]
 		if !ok {
 			d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
 				Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
-			continue
+			return
 		}
 		d.decode(val, v.Field(idx), k.Value)
-	}
+	})
 }
 
 func suggestField(name string, fields map[string]int) string {
@@ -202,4 +192,24 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// EachPair calls fn with each key and value of mapping n, in file order. A
+// key that is not text (what names the text wanted, such as "a field name")
+// or that repeats an earlier key is reported through report and skipped.
+func EachPair(n *yaml.Node, what string, report func(at *yaml.Node, msg string), fn func(k, v *yaml.Node)) {
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			report(k, fmt.Sprintf("want %s, got %s", what, KindName(k)))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
+			continue
+		}
+		seen[k.Value] = k.Line
+		fn(k, v)
+	}
 }
