@@ -1,3 +1,5 @@
+//go:build !noassess
+
 package cli
 
 import (
@@ -21,6 +23,10 @@ import (
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
+
+// AssessBuilt says whether this build has the interactive questionnaire; a
+// build with -tags noassess leaves it (and its terminal libraries) out.
+const AssessBuilt = true
 
 type assessOptions struct {
 	IO           *IO

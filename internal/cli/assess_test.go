@@ -1,3 +1,5 @@
+//go:build !noassess
+
 package cli
 
 import (
