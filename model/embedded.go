@@ -30,7 +30,7 @@ func EmbeddedIDs() []string {
 
 // EmbeddedSource returns the YAML text of an embedded model, comments and all.
 func EmbeddedSource(id string) ([]byte, bool) {
-	if !modelIDPattern.MatchString(id) {
+	if !modelIDFormat.match(id) {
 		return nil, false
 	}
 	data, err := embeddedFiles.ReadFile(path.Join("models", id+".yaml"))

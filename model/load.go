@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -12,12 +11,39 @@ import (
 	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
+// idFormat is the form of an id: a first character from one set, the rest
+// from another. (Plain code rather than regexp: nothing to compile when the
+// tool starts.)
+type idFormat struct {
+	pattern     string // as a regular expression, for messages
+	first, rest string
+}
+
+const lowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789"
+
 var (
-	modelIDPattern     = regexp.MustCompile(`^[a-z0-9-]+$`)
-	pillarIDPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	indicatorIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
-	scaleIDPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	modelIDFormat     = idFormat{`^[a-z0-9-]+$`, lowerAlnum + "-", lowerAlnum + "-"}
+	pillarIDFormat    = idFormat{`^[a-z0-9][a-z0-9-]*$`, lowerAlnum, lowerAlnum + "-"}
+	indicatorIDFormat = idFormat{`^[a-z0-9][a-z0-9.-]*$`, lowerAlnum, lowerAlnum + ".-"}
+	scaleIDFormat     = idFormat{`^[a-z0-9][a-z0-9_-]*$`, lowerAlnum, lowerAlnum + "_-"}
 )
+
+// match says whether s has the form f.
+func (f idFormat) match(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		set := f.rest
+		if i == 0 {
+			set = f.first
+		}
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads a model from YAML. file names the source in errors. Every
 // problem found is reported, each as FILE:LINE:COL: message, in file order.
@@ -100,13 +126,13 @@ func (v *validator) required(s *string, parent any, what string) {
 	v.errorf(v.at(parent), "%s is missing", what)
 }
 
-func (v *validator) id(s *string, parent any, what string, re *regexp.Regexp) bool {
+func (v *validator) id(s *string, parent any, what string, format idFormat) bool {
 	if *s == "" {
 		v.required(s, parent, what)
 		return false
 	}
-	if !re.MatchString(*s) {
-		v.errorf(v.at(s), "%s %q is malformed (want %s)", what, *s, re.String())
+	if !format.match(*s) {
+		v.errorf(v.at(s), "%s %q is malformed (want %s)", what, *s, format.pattern)
 		return false
 	}
 	return true
@@ -132,7 +158,7 @@ func (v *validator) resources(rs []Resource) {
 }
 
 func (v *validator) model(m *Model) {
-	v.id(&m.ID, m, "model id", modelIDPattern)
+	v.id(&m.ID, m, "model id", modelIDFormat)
 	v.required(&m.Name, m, "name")
 	v.required(&m.Version, m, "version")
 	for i := range m.Sources {
@@ -159,7 +185,7 @@ func (v *validator) scale(m *Model) {
 	seen := map[string]bool{}
 	for i := range m.Scale {
 		s := &m.Scale[i]
-		if v.id(&s.ID, s, "scale id", scaleIDPattern) {
+		if v.id(&s.ID, s, "scale id", scaleIDFormat) {
 			switch {
 			case s.ID == NotApplicable:
 				v.errorf(v.at(&s.ID), "scale id %q is reserved for not applicable", s.ID)
@@ -203,7 +229,7 @@ func (v *validator) pillars(m *Model, levels map[int]bool) {
 	indicatorIDs := map[string]yamlx.Pos{}
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
-		if v.id(&pil.ID, pil, "pillar id", pillarIDPattern) {
+		if v.id(&pil.ID, pil, "pillar id", pillarIDFormat) {
 			if pillarIDs[pil.ID] {
 				v.errorf(v.at(&pil.ID), "pillar id %q is repeated", pil.ID)
 			}
@@ -224,7 +250,7 @@ func (v *validator) pillars(m *Model, levels map[int]bool) {
 			v.resources(cell.Resources)
 			for i := range cell.Indicators {
 				ind := &cell.Indicators[i]
-				if v.id(&ind.ID, ind, "indicator id", indicatorIDPattern) {
+				if v.id(&ind.ID, ind, "indicator id", indicatorIDFormat) {
 					if first, dup := indicatorIDs[ind.ID]; dup {
 						v.errorf(v.at(&ind.ID), "indicator id %q is repeated (first at line %d)", ind.ID, first.Line)
 					} else {

@@ -125,3 +125,30 @@ func errorLines(err error) []string {
 	}
 	return []string{err.Error()}
 }
+
+func TestIDFormats(t *testing.T) {
+	tests := []struct {
+		format idFormat
+		id     string
+		want   bool
+	}{
+		{modelIDFormat, "power-automate", true},
+		{modelIDFormat, "-leading-dash-is-fine", true},
+		{modelIDFormat, "Upper", false},
+		{modelIDFormat, "", false},
+		{modelIDFormat, "a.b", false},
+		{pillarIDFormat, "build-test", true},
+		{pillarIDFormat, "-x", false},
+		{indicatorIDFormat, "design.300.exception-handling", true},
+		{indicatorIDFormat, ".x", false},
+		{indicatorIDFormat, "a_b", false},
+		{indicatorIDFormat, "é", false},
+		{scaleIDFormat, "mostly_yes", true},
+		{scaleIDFormat, "_x", false},
+	}
+	for _, tt := range tests {
+		if got := tt.format.match(tt.id); got != tt.want {
+			t.Errorf("%s matches %q = %v, want %v", tt.format.pattern, tt.id, got, tt.want)
+		}
+	}
+}

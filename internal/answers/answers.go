@@ -83,8 +83,6 @@ func (f *File) reindex() {
 	}
 }
 
-var knownFields = []string{"model", "model_version", "assessed_at", "organization", "scope", "respondent", "answers"}
-
 // Parse reads an answers file. It checks the file's shape; Check compares
 // it with a model. Every problem found is reported.
 func Parse(file string, data []byte) (*File, error) {

@@ -28,7 +28,7 @@ type diffOptions struct {
 	NoColor          bool
 }
 
-var diffFormats = []string{"text", "json", "markdown"}
+func diffFormats() []string { return []string{"text", "json", "markdown"} }
 
 // NewCmdDiff builds `maturity diff`.
 func NewCmdDiff(io *IO, runF func(*diffOptions) error) *cobra.Command {
@@ -60,8 +60,8 @@ pillar's level went down.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if !slices.Contains(diffFormats, opts.Format) {
-				return usagef("formats: "+strings.Join(diffFormats, ", "), "unknown format %q", opts.Format)
+			if !slices.Contains(diffFormats(), opts.Format) {
+				return usagef("formats: "+strings.Join(diffFormats(), ", "), "unknown format %q", opts.Format)
 			}
 			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
 				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
@@ -79,7 +79,7 @@ pillar's level went down.`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model for both sides: an embedded model id or a model file (default: the one each file names)")
 	f.StringVar(&opts.OldModel, "old-model", "", "model for OLD only (overrides --model)")
 	f.StringVar(&opts.NewModel, "new-model", "", "model for NEW only (overrides --model)")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(diffFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(diffFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the diff to `FILE` (atomically) instead of stdout")
 	f.IntVar(&opts.Target, "target", 0, "score both against this target `LEVEL` (gaps only)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's)")

@@ -49,8 +49,8 @@ the inputs. -o - writes to standard output.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(merge.Strategies, opts.Strategy) {
-				return usagef("strategies: "+strings.Join(merge.Strategies, ", "), "unknown strategy %q", opts.Strategy)
+			if !slices.Contains(merge.Strategies(), opts.Strategy) {
+				return usagef("strategies: "+strings.Join(merge.Strategies(), ", "), "unknown strategy %q", opts.Strategy)
 			}
 			if opts.Output == "" {
 				return usagef("name the merged file to write, such as -o merged.yaml, or -o - for standard output", "-o OUT is required")
@@ -64,7 +64,7 @@ the inputs. -o - writes to standard output.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the merged answers `FILE` to write (required); - for stdout")
-	f.StringVar(&opts.Strategy, "strategy", string(merge.Median), "how answers combine: "+strings.Join(merge.Strategies, ", "))
+	f.StringVar(&opts.Strategy, "strategy", string(merge.Median), "how answers combine: "+strings.Join(merge.Strategies(), ", "))
 	return cmd
 }
 

@@ -27,7 +27,7 @@ type reportOptions struct {
 	Now func() time.Time
 }
 
-var reportFormats = []string{"html", "markdown"}
+func reportFormats() []string { return []string{"html", "markdown"} }
 
 // NewCmdReport builds `maturity report`.
 func NewCmdReport(io *IO, runF func(*reportOptions) error) *cobra.Command {
@@ -56,8 +56,8 @@ the same bytes.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(reportFormats, opts.Format) {
-				return usagef("formats: "+strings.Join(reportFormats, ", "), "unknown format %q", opts.Format)
+			if !slices.Contains(reportFormats(), opts.Format) {
+				return usagef("formats: "+strings.Join(reportFormats(), ", "), "unknown format %q", opts.Format)
 			}
 			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
 				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
@@ -70,11 +70,11 @@ the same bytes.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
-	f.StringVarP(&opts.Format, "format", "f", "html", "report format: "+strings.Join(reportFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "html", "report format: "+strings.Join(reportFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (atomically) instead of stdout")
 	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

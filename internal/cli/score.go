@@ -36,7 +36,9 @@ type scoreOptions struct {
 	NoColor         bool
 }
 
-var scoreFormats = []string{"text", "json", "jsonl", "yaml", "markdown", "junit", "csv"}
+func scoreFormats() []string {
+	return []string{"text", "json", "jsonl", "yaml", "markdown", "junit", "csv"}
+}
 
 // NewCmdScore builds `maturity score`.
 func NewCmdScore(io *IO, runF func(*scoreOptions) error) *cobra.Command {
@@ -68,8 +70,8 @@ cannot be read or is invalid (the other inputs are still scored).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(scoreFormats, opts.Format) {
-				return usagef("formats: "+strings.Join(scoreFormats, ", "), "unknown format %q", opts.Format)
+			if !slices.Contains(scoreFormats(), opts.Format) {
+				return usagef("formats: "+strings.Join(scoreFormats(), ", "), "unknown format %q", opts.Format)
 			}
 			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
 				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
@@ -82,14 +84,14 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (atomically) instead of stdout")
 	f.IntVar(&opts.MinLevel, "min-level", 0, "exit 1 when the level is below this `LEVEL`, such as 300")
 	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -20,7 +20,7 @@ type trendOptions struct {
 	Threshold float64
 }
 
-var trendFormats = []string{"text", "json", "csv", "markdown"}
+func trendFormats() []string { return []string{"text", "json", "csv", "markdown"} }
 
 // NewCmdTrend builds `maturity trend`.
 func NewCmdTrend(io *IO, runF func(*trendOptions) error) *cobra.Command {
@@ -43,8 +43,8 @@ series (the overall score and each pillar) follows the table.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(trendFormats, opts.Format) {
-				return usagef("formats: "+strings.Join(trendFormats, ", "), "unknown format %q", opts.Format)
+			if !slices.Contains(trendFormats(), opts.Format) {
+				return usagef("formats: "+strings.Join(trendFormats(), ", "), "unknown format %q", opts.Format)
 			}
 			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
 				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
@@ -57,7 +57,7 @@ series (the overall score and each pillar) follows the table.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one each file names)")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(trendFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(trendFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the trend to `FILE` (atomically) instead of stdout")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's)")
 	return cmd

@@ -29,8 +29,8 @@ const (
 	Max Strategy = "max"
 )
 
-// Strategies lists the strategy names, for help and errors.
-var Strategies = []string{string(Min), string(Median), string(Max)}
+// Strategies() lists the strategy names, for help and errors.
+func Strategies() []string { return []string{string(Min), string(Median), string(Max)} }
 
 // Disagreement is an indicator the respondents answered differently: two
 // or more different answers, na against an answer included.
@@ -115,7 +115,7 @@ func Merge(m *model.Model, files []*answers.File, strategy Strategy) (*Result, e
 		return nil, fmt.Errorf("nothing to merge")
 	}
 	if strategy != Min && strategy != Median && strategy != Max {
-		return nil, fmt.Errorf("unknown strategy %q (want %s)", strategy, strings.Join(Strategies, ", "))
+		return nil, fmt.Errorf("unknown strategy %q (want %s)", strategy, strings.Join(Strategies(), ", "))
 	}
 	names := Respondents(files)
 	rank := scaleRanks(m)
