@@ -12,6 +12,8 @@ if [ "$quick" = quick ]; then runs=60; files_big=2000; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/maturity" ./cmd/maturity
+CGO_ENABLED=0 go build -o "$work/maturity-static" ./cmd/maturity
+CGO_ENABLED=0 go build -tags noassess -o "$work/maturity-ci" ./cmd/maturity
 go build -o "$work/floor" ./bench/floor
 go build -o "$work/genmodel" ./bench/genmodel
 m="$work/maturity"
@@ -43,17 +45,37 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "machine: $(nproc) cores, $(go version | awk '{print $3}'), $(date -u +%Y-%m-%d)"
 echo
 
-# 1. One complete answers file for the embedded model, against the floor.
+# 1. One complete answers file for the embedded model, against the floor,
+# for three builds: the default one (cgo on, so dynamically linked), a static
+# one (CGO_ENABLED=0), and the static CI build without the questionnaire.
 answers=testdata/answers/pa-500-full.yaml
-floor_ns=0; score_ns=0
-for round in 1 2 3 4 5; do  # interleaved, best of five
-  f=$(ns_per_run $((runs / 5)) "$work/floor" "$answers")
-  s=$(ns_per_run $((runs / 5)) "$m" score "$answers" --format json)
-  if [ "$floor_ns" -eq 0 ] || [ "$f" -lt "$floor_ns" ]; then floor_ns=$f; fi
-  if [ "$score_ns" -eq 0 ] || [ "$s" -lt "$score_ns" ]; then score_ns=$s; fi
-done
 echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x)"
-echo "   floor $(ms "$floor_ns"), score $(ms "$score_ns"): ratio $(ratio "$score_ns" "$floor_ns")x"
+if command -v hyperfine >/dev/null; then
+  json="$work/hyperfine.json"
+  hyperfine -N -w 30 -r "$runs" --export-json "$json" \
+    "$work/floor $answers" \
+    "$m score $answers --format json" \
+    "$work/maturity-static score $answers --format json" \
+    "$work/maturity-ci score $answers --format json" >/dev/null 2>&1
+  # means in ns, in the order above
+  mapfile -t means < <(grep '"mean"' "$json" | awk -F': ' '{ printf "%d\n", $2 * 1e9 }')
+  floor_ns=${means[0]}
+  names=("default build" "static build (CGO_ENABLED=0)" "static CI build (-tags noassess)")
+  for i in 1 2 3; do
+    echo "   ${names[i - 1]}: floor $(ms "$floor_ns"), score $(ms "${means[i]}"): ratio $(ratio "${means[i]}" "$floor_ns")x"
+  done
+  echo "   (hyperfine, $runs runs each, means)"
+else
+  floor_ns=0; score_ns=0
+  for round in 1 2 3 4 5; do  # interleaved, best of five
+    f=$(ns_per_run $((runs / 5)) "$work/floor" "$answers")
+    s=$(ns_per_run $((runs / 5)) "$m" score "$answers" --format json)
+    if [ "$floor_ns" -eq 0 ] || [ "$f" -lt "$floor_ns" ]; then floor_ns=$f; fi
+    if [ "$score_ns" -eq 0 ] || [ "$s" -lt "$score_ns" ]; then score_ns=$s; fi
+  done
+  echo "   default build: floor $(ms "$floor_ns"), score $(ms "$score_ns"): ratio $(ratio "$score_ns" "$floor_ns")x"
+  echo "   (a shell loop; install hyperfine for the static builds and steadier figures)"
+fi
 echo
 
 # 2. Many answers files in one run against one process per file.
