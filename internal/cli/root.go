@@ -41,9 +41,12 @@ It ships the Power Platform automation maturity model (levels 100 Initial to
 500 Efficient across the seven HEAT pillars) and works with any model in the
 same YAML format. Answer the questions interactively, or fill in an answers
 file, then score it: the level reached and the gaps to the next level.`,
-		Example: `  maturity init -o answers.yaml          # a template to fill in
+		Example: `  maturity assess                         # the questionnaire, saved to answers.yaml
+  maturity init -o answers.yaml           # or a template to fill in with an editor
   maturity score answers.yaml             # level, pillars and gaps
-  maturity score --min-level 300 answers.yaml --format json
+  maturity score --min-level 300 --format junit -o maturity.xml answers.yaml
+  maturity report q1.yaml q2.yaml -o report.html
+  maturity diff --fail-on-regression old.yaml new.yaml
   maturity model show power-automate      # levels, pillars, goals`,
 		Version:       version(),
 		SilenceErrors: true,
