@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/testkit"
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -105,15 +106,7 @@ func typeText(d *driver, s string) {
 
 func tinyModel(t *testing.T) *model.Model {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/models/tiny.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse("tiny.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return testkit.Model(t, "models/tiny.yaml")
 }
 
 // recorder is a Saver that keeps every file written.

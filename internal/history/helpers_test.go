@@ -2,26 +2,14 @@ package history
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/heat-tools/maturity/internal/answers"
-	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/internal/testkit"
 	"github.com/heat-tools/maturity/model"
 )
 
 func loadModel(t *testing.T, name string) *model.Model {
-	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "models", name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return testkit.Model(t, "models/"+name)
 }
 
 // side parses an answers file from the repo's testdata/history (or src when
@@ -31,22 +19,11 @@ func side(t *testing.T, m *model.Model, name, src string) Side {
 	data := []byte(src)
 	if src == "" {
 		var err error
-		data, err = os.ReadFile(filepath.Join("..", "..", "testdata", "history", name))
-		if err != nil {
+		if data, err = os.ReadFile(testkit.Path("history/" + name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f, err := answers.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := answers.Check(f, m); err != nil {
-		t.Fatal(err)
-	}
-	r, err := score.Score(m, f, score.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, r := testkit.Score(t, m, name, data)
 	return Side{Model: m, File: f, Result: r}
 }
 

@@ -8,20 +8,13 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/internal/testkit"
 	"github.com/heat-tools/maturity/model"
 )
 
 func tiny(t *testing.T) *model.Model {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "models", "tiny.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse("tiny.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return testkit.Model(t, "models/tiny.yaml")
 }
 
 func load(t *testing.T, m *model.Model, names ...string) []*answers.File {

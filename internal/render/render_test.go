@@ -13,6 +13,7 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/score"
+	"github.com/heat-tools/maturity/internal/testkit"
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -43,17 +44,7 @@ func load(t testing.TB, modelFile, answersFile string) Scored {
 
 func scoreData(t testing.TB, m *model.Model, name string, data []byte) Scored {
 	t.Helper()
-	f, err := answers.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := answers.Check(f, m); err != nil {
-		t.Fatal(err)
-	}
-	r, err := score.Score(m, f, score.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, r := testkit.Score(t, m, name, data)
 	return Scored{Model: m, Answers: f, Result: r}
 }
 
@@ -239,15 +230,7 @@ answers:
 `
 
 func tinyModel(t testing.TB) *model.Model {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "models", "tiny.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse("tiny.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return testkit.Model(t, "models/tiny.yaml")
 }
 
 // Markup in an answers file never reaches any output as markup.
