@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -105,9 +104,12 @@ the default, optionally followed by a note), or 'maturity init' plus
 // else the time now.
 func clock(io *IO) func() time.Time {
 	return func() time.Time {
-		if s := io.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-			if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-				return time.Unix(sec, 0).UTC()
+		// Dates a new answers file: SOURCE_DATE_EPOCH when set and valid
+		// (report refuses an invalid one; here it falls back), else the
+		// local date.
+		if io.Getenv("SOURCE_DATE_EPOCH") != "" {
+			if t, err := generationTime(io.Getenv, time.Now); err == nil {
+				return t
 			}
 		}
 		return time.Now()
