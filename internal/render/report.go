@@ -50,9 +50,9 @@ type reportView struct {
 
 	Target  string
 	NumGaps int
-	Gaps    []pillarGaps
+	Gaps    []pillarItems
 
-	Notes []pillarNotes
+	Notes []pillarItems
 
 	Counts     string
 	Unanswered int
@@ -77,29 +77,20 @@ type gridCell struct {
 	Attained                  bool
 }
 
-type pillarGaps struct {
+// pillarItems lists a pillar's gaps, or its notes.
+type pillarItems struct {
 	Pillar string
-	Items  []gapItem
+	Items  []reportItem
 }
 
-type gapItem struct {
+// reportItem is an indicator in the gaps or the notes of a report; notes
+// carry no resources.
+type reportItem struct {
 	Level                  int
 	ID, Text, Answer, Note string
 	AnswerClass            string
 	Evidence               []string
 	Resources              []model.Resource
-}
-
-type pillarNotes struct {
-	Pillar string
-	Items  []noteItem
-}
-
-type noteItem struct {
-	Level                  int
-	ID, Text, Answer, Note string
-	AnswerClass            string
-	Evidence               []string
 }
 
 type trendView struct {
@@ -188,7 +179,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	for _, g := range r.Gaps {
 		name := pillarName(m, g.Pillar)
 		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
-			v.Gaps = append(v.Gaps, pillarGaps{Pillar: name})
+			v.Gaps = append(v.Gaps, pillarItems{Pillar: name})
 		}
 		var ev []string
 		if s.Answers != nil {
@@ -197,7 +188,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 			}
 		}
 		pg := &v.Gaps[len(v.Gaps)-1]
-		pg.Items = append(pg.Items, gapItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
+		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
 			Answer: answerLabel(g.Answer), AnswerClass: answerClass(g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
 	}
 
@@ -206,10 +197,10 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 			continue
 		}
 		if len(v.Notes) == 0 || v.Notes[len(v.Notes)-1].Pillar != row.Pillar.Name {
-			v.Notes = append(v.Notes, pillarNotes{Pillar: row.Pillar.Name})
+			v.Notes = append(v.Notes, pillarItems{Pillar: row.Pillar.Name})
 		}
 		pn := &v.Notes[len(v.Notes)-1]
-		pn.Items = append(pn.Items, noteItem{Level: row.Level, ID: row.Indicator.ID, Text: row.Indicator.Text,
+		pn.Items = append(pn.Items, reportItem{Level: row.Level, ID: row.Indicator.ID, Text: row.Indicator.Text,
 			Answer: answerLabel(row.Answer), AnswerClass: answerClass(row.Answer), Note: row.Note, Evidence: row.Evidence})
 	}
 

@@ -93,43 +93,14 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 		fmt.Fprintf(&b, "\n## Gaps to %s: 0\n\nNo gaps to %s.\n", md(v.Target), md(v.Target))
 	default:
 		fmt.Fprintf(&b, "\n## Gaps to %s: %d\n", md(v.Target), v.NumGaps)
-		for _, pg := range v.Gaps {
-			fmt.Fprintf(&b, "\n### %s\n\n", md(pg.Pillar))
-			for _, g := range pg.Items {
-				fmt.Fprintf(&b, "- **%d** %s (%s) `%s`\n", g.Level, md(g.Text), md(g.Answer), g.ID)
-				if g.Note != "" {
-					fmt.Fprintf(&b, "  - Note: %s\n", md(g.Note))
-				}
-				if len(g.Evidence) > 0 {
-					fmt.Fprintf(&b, "  - Evidence: %s\n", mdList(g.Evidence))
-				}
-				if len(g.Resources) > 0 {
-					var links []string
-					for _, r := range g.Resources {
-						links = append(links, mdLink(r.Title, r.URL))
-					}
-					fmt.Fprintf(&b, "  - Resources: %s\n", strings.Join(links, " · "))
-				}
-			}
-		}
+		writeMarkdownItems(&b, v.Gaps)
 	}
 
 	b.WriteString("\n## Notes and evidence\n")
 	if len(v.Notes) == 0 {
 		b.WriteString("\nNo notes or evidence were recorded.\n")
 	}
-	for _, pn := range v.Notes {
-		fmt.Fprintf(&b, "\n### %s\n\n", md(pn.Pillar))
-		for _, n := range pn.Items {
-			fmt.Fprintf(&b, "- **%d** %s (%s) `%s`\n", n.Level, md(n.Text), md(n.Answer), n.ID)
-			if n.Note != "" {
-				fmt.Fprintf(&b, "  - Note: %s\n", md(n.Note))
-			}
-			if len(n.Evidence) > 0 {
-				fmt.Fprintf(&b, "  - Evidence: %s\n", mdList(n.Evidence))
-			}
-		}
-	}
+	writeMarkdownItems(&b, v.Notes)
 
 	fmt.Fprintf(&b, "\n---\n\n%s.", v.Counts)
 	if v.Unanswered > 0 {
@@ -154,4 +125,28 @@ func mdLink(title, url string) string {
 		return "[" + md(title) + "](<" + url + ">)"
 	}
 	return md(title) + " " + md(url)
+}
+
+// writeMarkdownItems writes gaps or notes: a heading per pillar, an item per
+// indicator with its note, evidence and resources.
+func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
+	for _, p := range pillars {
+		fmt.Fprintf(b, "\n### %s\n\n", md(p.Pillar))
+		for _, it := range p.Items {
+			fmt.Fprintf(b, "- **%d** %s (%s) `%s`\n", it.Level, md(it.Text), md(it.Answer), it.ID)
+			if it.Note != "" {
+				fmt.Fprintf(b, "  - Note: %s\n", md(it.Note))
+			}
+			if len(it.Evidence) > 0 {
+				fmt.Fprintf(b, "  - Evidence: %s\n", mdList(it.Evidence))
+			}
+			if len(it.Resources) > 0 {
+				var links []string
+				for _, r := range it.Resources {
+					links = append(links, mdLink(r.Title, r.URL))
+				}
+				fmt.Fprintf(b, "  - Resources: %s\n", strings.Join(links, " · "))
+			}
+		}
+	}
 }
