@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -100,6 +101,11 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 		spec = f.Model
 	}
 	m, err := models.get(spec)
+	var unknown *usageError
+	if modelSpec == "" && errors.As(err, &unknown) {
+		// The file named a model that does not exist: say which file.
+		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col, Msg: unknown.msg, Hint: unknown.hint}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
