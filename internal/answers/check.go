@@ -2,6 +2,8 @@ package answers
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/yamlx"
@@ -14,12 +16,8 @@ const maxSuggestions = 20
 // Check reports every answer that does not fit m: an unknown indicator id
 // (with the nearest known id as a suggestion) or an answer outside the scale.
 func Check(f *File, m *model.Model) error {
-	known := make(map[string]bool, m.IndicatorCount())
-	var ids []string
-	for _, ref := range m.Indicators() {
-		known[ref.Indicator.ID] = true
-		ids = append(ids, ref.Indicator.ID)
-	}
+	known := indicatorIDs(m)
+	var ids []string // for suggestions, made at the first unknown id
 	allowed := make([]string, 0, len(m.Scale)+1)
 	for _, s := range m.Scale {
 		allowed = append(allowed, s.ID)
@@ -36,6 +34,9 @@ func Check(f *File, m *model.Model) error {
 			suggestion := ""
 			if suggestions < maxSuggestions {
 				suggestions++
+				if ids == nil {
+					ids = slices.Collect(maps.Keys(known))
+				}
 				suggestion = yamlx.Nearest(e.ID, ids)
 			}
 			if suggestion != "" {
@@ -83,10 +84,7 @@ func VersionWarning(f *File, m *model.Model) string {
 // SplitUnknown returns a copy of f without the answers to indicators that m
 // does not have, and those answers.
 func SplitUnknown(f *File, m *model.Model) (*File, []Entry) {
-	known := make(map[string]bool, m.IndicatorCount())
-	for _, ref := range m.Indicators() {
-		known[ref.Indicator.ID] = true
-	}
+	known := indicatorIDs(m)
 	kept := *f
 	kept.Entries, kept.index = nil, nil
 	var unknown []Entry
@@ -98,4 +96,13 @@ func SplitUnknown(f *File, m *model.Model) (*File, []Entry) {
 		}
 	}
 	return &kept, unknown
+}
+
+// indicatorIDs is the set of m's indicator ids.
+func indicatorIDs(m *model.Model) map[string]bool {
+	known := make(map[string]bool, m.IndicatorCount())
+	for _, ref := range m.Indicators() {
+		known[ref.Indicator.ID] = true
+	}
+	return known
 }
