@@ -10,10 +10,13 @@ import (
 
 // JSON writes a result as indented JSON with a trailing newline.
 func JSON(w io.Writer, r *score.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	var b bytes.Buffer
+	if err := json.Indent(&b, r.AppendJSON(nil), "", "  "); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // JSONList writes several results as one indented JSON array.
@@ -39,13 +42,10 @@ func JSONList(w io.Writer, rs []*score.Result) error {
 // joined with JoinJSONList.
 func JSONListItem(r *score.Result) ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("  ", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
+	if err := json.Indent(&b, r.AppendJSON(nil), "  ", "  "); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return b.Bytes(), nil
 }
 
 // JSONListParts arranges items from JSONListItem, with the brackets and
@@ -82,11 +82,5 @@ func JSONLines(w io.Writer, rs []*score.Result) error {
 
 // JSONLine is one result as compact JSON and a newline: a line of jsonl.
 func JSONLine(r *score.Result) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return append(r.AppendJSON(nil), '\n'), nil
 }

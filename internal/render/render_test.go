@@ -439,6 +439,35 @@ func TestJSONListSameAsEncoder(t *testing.T) {
 	}
 }
 
+// JSON and JSONLine write what encoding/json writes for one result.
+func TestJSONSameAsEncoder(t *testing.T) {
+	for _, f := range []string{"batch/alpha.yaml", "answers/tiny.yaml"} {
+		r := load(t, "models/tiny.yaml", f).Result
+		for _, indent := range []string{"", "  "} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", indent)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(r); err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			if indent == "" {
+				got, _ = JSONLine(r)
+			} else {
+				var b bytes.Buffer
+				if err := JSON(&b, r); err != nil {
+					t.Fatal(err)
+				}
+				got = b.Bytes()
+			}
+			if string(got) != want.String() {
+				t.Errorf("%s, indent %q:\n%s\nwant\n%s", f, indent, got, want.String())
+			}
+		}
+	}
+}
+
 func TestXMLText(t *testing.T) {
 	for in, want := range map[string]string{
 		"a\nb\tc":          "a\nb\tc",

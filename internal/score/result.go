@@ -2,7 +2,6 @@ package score
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"strconv"
 
@@ -97,23 +96,22 @@ type ScaleCount struct {
 }
 
 // MarshalJSON writes the counts as one flat object in a fixed key order.
-func (c Counts) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"indicators":`)
-	b.WriteString(strconv.Itoa(c.Indicators))
+func (c Counts) MarshalJSON() ([]byte, error) { return c.appendJSON(nil), nil }
+
+func (c Counts) appendJSON(b []byte) []byte {
+	b = append(b, `{"indicators":`...)
+	b = strconv.AppendInt(b, int64(c.Indicators), 10)
 	for _, s := range c.Scale {
-		k, _ := json.Marshal(s.ID)
-		b.WriteByte(',')
-		b.Write(k)
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(s.N))
+		b = append(b, ',')
+		b = appendString(b, s.ID)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.N), 10)
 	}
-	b.WriteString(`,"na":`)
-	b.WriteString(strconv.Itoa(c.NA))
-	b.WriteString(`,"unanswered":`)
-	b.WriteString(strconv.Itoa(c.Unanswered))
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	b = append(b, `,"na":`...)
+	b = strconv.AppendInt(b, int64(c.NA), 10)
+	b = append(b, `,"unanswered":`...)
+	b = strconv.AppendInt(b, int64(c.Unanswered), 10)
+	return append(b, '}')
 }
 
 // Of returns the count for a scale id.
