@@ -2,6 +2,7 @@ package model
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -13,6 +14,9 @@ import (
 
 //go:embed models/*.yaml
 var embeddedFiles embed.FS
+
+// ErrNotEmbedded is returned by Embedded for an id no embedded model has.
+var ErrNotEmbedded = errors.New("no embedded model")
 
 // DefaultID is the model used when neither a flag nor an answers file names one.
 const DefaultID = "power-automate"
@@ -52,7 +56,7 @@ func Embedded(id string) (*Model, error) {
 func parseEmbedded(id string) (*Model, error) {
 	data, ok := EmbeddedSource(id)
 	if !ok {
-		return nil, fmt.Errorf("no embedded model %q", id)
+		return nil, fmt.Errorf("%w %q", ErrNotEmbedded, id)
 	}
 	return Parse("embedded:"+id, data)
 }

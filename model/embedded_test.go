@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
@@ -129,6 +130,14 @@ func TestGeneratedModelsMatchTheirYAML(t *testing.T) {
 		}
 		if !reflect.DeepEqual(generated, parsed) {
 			t.Errorf("%s: generated code differs from the YAML; run go generate ./model", id)
+		}
+	}
+}
+
+func TestEmbeddedUnknownID(t *testing.T) {
+	for _, id := range []string{"nope", "", "../models/power-automate", "Power-Automate"} {
+		if _, err := Embedded(id); !errors.Is(err, ErrNotEmbedded) {
+			t.Errorf("Embedded(%q) = %v, want ErrNotEmbedded", id, err)
 		}
 	}
 }

@@ -24,13 +24,14 @@ func loadModel(io *IO, spec string) (*model.Model, error) {
 		}
 		return model.Parse(yamlx.DisplayName(spec), data)
 	}
-	if _, ok := model.EmbeddedSource(spec); !ok {
+	m, err := model.Embedded(spec)
+	if errors.Is(err, model.ErrNotEmbedded) {
 		return nil, &usageError{
 			msg:  fmt.Sprintf("unknown model %q: not an embedded model id nor a file", spec),
 			hint: "embedded models: " + strings.Join(model.EmbeddedIDs(), ", ") + "; or pass a path to a model file",
 		}
 	}
-	return model.Embedded(spec)
+	return m, err
 }
 
 func looksLikePath(s string) bool {
