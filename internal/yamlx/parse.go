@@ -28,6 +28,7 @@ const maxDepth = 64
 // whole. name is the path as the user wrote it, for messages; "-" reads r.
 func ReadFile(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
+	var size int64 = 512 // a first guess at stdin's size
 	if name == "-" {
 		if stdin == nil {
 			return nil, &Error{File: "<stdin>", Msg: "no standard input"}
@@ -46,10 +47,11 @@ func ReadFile(name string, stdin io.Reader) ([]byte, error) {
 			if st.Size() > MaxFileSize {
 				return nil, &Error{File: name, Msg: fmt.Sprintf("file is %s, over the %s limit", humanSize(st.Size()), humanSize(MaxFileSize))}
 			}
+			size = st.Size()
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(r, MaxFileSize+1), size)
 	if err != nil {
 		return nil, &Error{File: DisplayName(name), Msg: "cannot read: " + err.Error()}
 	}
@@ -57,6 +59,25 @@ func ReadFile(name string, stdin io.Reader) ([]byte, error) {
 		return nil, &Error{File: DisplayName(name), Msg: fmt.Sprintf("input is over the %s limit", humanSize(MaxFileSize))}
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll with a first buffer of the expected size, so that
+// a regular file is read with one read call and no copying.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1) // +1 so that the read that finds the end needs no growth
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // DisplayName is how a file is named in messages.

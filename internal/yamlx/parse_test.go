@@ -2,10 +2,12 @@ package yamlx
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestParseRefusesHostileInput(t *testing.T) {
@@ -82,5 +84,28 @@ func TestNearest(t *testing.T) {
 		if got := Nearest(tt.in, ids); got != tt.want {
 			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// readAll reads everything whatever its size guess and however the reader
+// splits the data.
+func TestReadAll(t *testing.T) {
+	want := strings.Repeat("0123456789", 300)
+	readers := map[string]func() io.Reader{
+		"whole":    func() io.Reader { return strings.NewReader(want) },
+		"one byte": func() io.Reader { return iotest.OneByteReader(strings.NewReader(want)) },
+		"half":     func() io.Reader { return iotest.HalfReader(strings.NewReader(want)) },
+		"data+EOF": func() io.Reader { return iotest.DataErrReader(strings.NewReader(want)) },
+	}
+	for name, r := range readers {
+		for _, size := range []int64{0, 1, 512, int64(len(want)) - 1, int64(len(want)), int64(len(want)) + 10} {
+			got, err := readAll(r(), size)
+			if err != nil || string(got) != want {
+				t.Errorf("%s, size %d: got %d bytes, err %v", name, size, len(got), err)
+			}
+		}
+	}
+	if _, err := readAll(iotest.ErrReader(io.ErrUnexpectedEOF), 10); err != io.ErrUnexpectedEOF {
+		t.Errorf("error = %v, want it passed on", err)
 	}
 }
