@@ -16,8 +16,9 @@ func Main() int {
 }
 
 // Run runs the command line with args (without the program name) on io.
-func Run(io *IO, args []string) int {
-	root := NewRootCmd(io)
+func Run(io *IO, args []string) int { return run(io, newRoot(io, args), args) }
+
+func run(io *IO, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
 	err := guard("", root.Execute)
 	if err != nil {
@@ -30,8 +31,16 @@ func Run(io *IO, args []string) int {
 	return exitCode(err)
 }
 
-// NewRootCmd builds the maturity command tree.
-func NewRootCmd(io *IO) *cobra.Command {
+// NewRootCmd builds the whole maturity command tree.
+func NewRootCmd(io *IO) *cobra.Command { return newRoot(io, nil) }
+
+// newRoot builds the root command for args. When args start with a
+// command's name, only that command is built, without cobra's completion
+// command and the version, which only the root shows: building the whole
+// tree was a tenth of the time `maturity score` spends in main
+// (docs/benchmarks.md). Anything else (help, completion, a mistyped
+// command, flags before the command) gets the whole tree.
+func newRoot(io *IO, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "maturity",
 		Short: "Assess and score automation maturity",
@@ -48,7 +57,6 @@ file, then score it: the level reached and the gaps to the next level.`,
   maturity report q1.yaml q2.yaml -o report.html
   maturity diff --fail-on-regression old.yaml new.yaml
   maturity model show power-automate      # levels, pillars, goals`,
-		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -59,18 +67,39 @@ file, then score it: the level reached and the gaps to the next level.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{msg: err.Error(), hint: c.CommandPath() + " --help"}
 	})
-	root.AddCommand(
-		NewCmdScore(io, nil),
-		NewCmdModel(io),
-		NewCmdInit(io, nil),
-		NewCmdSchema(io),
-		NewCmdAssess(io, nil),
-		NewCmdDiff(io, nil),
-		NewCmdTrend(io, nil),
-		NewCmdMerge(io, nil),
-		NewCmdReport(io, nil),
-	)
+	subs := subcommands(io)
+	for _, sub := range subs {
+		if len(args) > 0 && args[0] == sub.name {
+			root.CompletionOptions.DisableDefaultCmd = true
+			root.AddCommand(sub.build())
+			return root
+		}
+	}
+	root.Version = version()
+	for _, sub := range subs {
+		root.AddCommand(sub.build())
+	}
 	return root
+}
+
+// subcommand is a command under the root, by name.
+type subcommand struct {
+	name  string
+	build func() *cobra.Command
+}
+
+func subcommands(io *IO) []subcommand {
+	return []subcommand{
+		{"score", func() *cobra.Command { return NewCmdScore(io, nil) }},
+		{"model", func() *cobra.Command { return NewCmdModel(io) }},
+		{"init", func() *cobra.Command { return NewCmdInit(io, nil) }},
+		{"schema", func() *cobra.Command { return NewCmdSchema(io) }},
+		{"assess", func() *cobra.Command { return NewCmdAssess(io, nil) }},
+		{"diff", func() *cobra.Command { return NewCmdDiff(io, nil) }},
+		{"trend", func() *cobra.Command { return NewCmdTrend(io, nil) }},
+		{"merge", func() *cobra.Command { return NewCmdMerge(io, nil) }},
+		{"report", func() *cobra.Command { return NewCmdReport(io, nil) }},
+	}
 }
 
 func version() string {
