@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 
 	"github.com/heat-tools/maturity/internal/score"
@@ -10,12 +8,9 @@ import (
 
 // JSON writes a result as indented JSON with a trailing newline.
 func JSON(w io.Writer, r *score.Result) error {
-	var b bytes.Buffer
-	if err := json.Indent(&b, r.AppendJSON(nil), "", "  "); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
+	compact := r.AppendJSON(nil)
+	b := appendIndent(make([]byte, 0, 2*len(compact)+1), compact, "", "  ")
+	_, err := w.Write(append(b, '\n'))
 	return err
 }
 
@@ -41,11 +36,8 @@ func JSONList(w io.Writer, rs []*score.Result) error {
 // level, without a trailing newline. Items can be made in parallel and
 // joined with JoinJSONList.
 func JSONListItem(r *score.Result) ([]byte, error) {
-	var b bytes.Buffer
-	if err := json.Indent(&b, r.AppendJSON(nil), "  ", "  "); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	compact := r.AppendJSON(nil)
+	return appendIndent(make([]byte, 0, 2*len(compact)), compact, "  ", "  "), nil
 }
 
 // JSONListParts arranges items from JSONListItem, with the brackets and
@@ -83,4 +75,62 @@ func JSONLines(w io.Writer, rs []*score.Result) error {
 // JSONLine is one result as compact JSON and a newline: a line of jsonl.
 func JSONLine(r *score.Result) ([]byte, error) {
 	return append(r.AppendJSON(nil), '\n'), nil
+}
+
+// appendIndent appends compact JSON src indented as json.Indent would:
+// each element on its own line, starting with prefix and one indent per
+// level, and empty objects and arrays kept as {} and []. src must be valid
+// compact JSON, as score.Result.AppendJSON writes; json.Indent, which
+// validates as it goes, took twice as long.
+func appendIndent(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	inString, escaped := false, false
+	opened := false // just after { or [: a newline is due unless it closes at once
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	for _, c := range src {
+		if inString {
+			dst = append(dst, c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		if opened && c != '}' && c != ']' {
+			newline()
+		}
+		switch c {
+		case '"':
+			inString = true
+			dst = append(dst, c)
+		case '{', '[':
+			depth++
+			dst = append(dst, c)
+		case '}', ']':
+			depth--
+			if !opened {
+				newline()
+			}
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+		opened = c == '{' || c == '['
+	}
+	return dst
 }

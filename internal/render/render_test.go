@@ -556,3 +556,43 @@ func TestReportSections(t *testing.T) {
 		})
 	}
 }
+
+// appendIndent writes what json.Indent writes for compact JSON.
+func TestAppendIndent(t *testing.T) {
+	for _, src := range []string{
+		`{}`, `[]`, `0`, `"s"`, `null`,
+		`{"a":[],"b":{},"c":[{}],"d":[[]],"e":[1,2,{"f":null}]}`,
+		`{"q\"uote":"\\","b\\":"{[,:]}","u":"\u2028 é \"\\\""}`,
+		`[{"a":{"b":{"c":[true,false,-1.5e3]}}},""]`,
+	} {
+		checkIndent(t, []byte(src))
+	}
+	checkIndent(t, load(t, "models/tiny.yaml", "answers/tiny.yaml").Result.AppendJSON(nil))
+}
+
+func checkIndent(t *testing.T, src []byte) {
+	t.Helper()
+	for _, p := range [][2]string{{"", "  "}, {"  ", "  "}, {">", "\t"}} {
+		var want bytes.Buffer
+		if err := json.Indent(&want, src, p[0], p[1]); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := appendIndent(nil, src, p[0], p[1]); string(got) != want.String() {
+			t.Errorf("prefix %q, indent %q: %s\n got: %s\nwant: %s", p[0], p[1], src, got, want.String())
+		}
+	}
+}
+
+// FuzzAppendIndent compares appendIndent with json.Indent on any JSON.
+func FuzzAppendIndent(f *testing.F) {
+	f.Add([]byte(`{"a":[1,{"b":"c\"]"}],"d":{}}`))
+	f.Add([]byte(`[[],{},"\\",""]`))
+	f.Add([]byte(` { "spaced" : [ 1 , 2 ] } `))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, data) != nil {
+			return
+		}
+		checkIndent(t, compact.Bytes())
+	})
+}
