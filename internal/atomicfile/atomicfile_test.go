@@ -89,3 +89,46 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+// A File written in pieces shows nothing at its path until Commit, and an
+// aborted one leaves the old content.
+func TestFileInPieces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	read := func() string { b, _ := os.ReadFile(path); return string(b) }
+
+	f, err := Create(path, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("[1,"))
+	f.Write([]byte("2]"))
+	if got := read(); got != "old" {
+		t.Fatalf("before Commit the path holds %q, want the old content", got)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	f.Abort() // after Commit: does nothing
+	if got := read(); got != "[1,2]" {
+		t.Errorf("after Commit the path holds %q", got)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want the old file's 0640", st.Mode().Perm())
+	}
+	assertOnly(t, dir, "out.json")
+
+	f, err = Create(path, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("partial"))
+	f.Abort()
+	if got := read(); got != "[1,2]" {
+		t.Errorf("after Abort the path holds %q, want the committed content", got)
+	}
+	assertOnly(t, dir, "out.json")
+}

@@ -9,6 +9,19 @@ import (
 	"time"
 )
 
+// collect runs scoreAll and returns the results in the order emitted.
+func collect(t *testing.T, inputs []string, workers int, one func(string) scored) []scored {
+	t.Helper()
+	var got []scored
+	if err := scoreAll(inputs, workers, one, func(r *scored) error {
+		got = append(got, *r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 // scoreAll keeps the input order whatever order the workers finish in,
 // and calls the function once per input.
 func TestScoreAllOrder(t *testing.T) {
@@ -19,7 +32,7 @@ func TestScoreAllOrder(t *testing.T) {
 				inputs[i] = fmt.Sprint(i)
 			}
 			var calls atomic.Int64
-			got := scoreAll(inputs, workers, func(name string) scored {
+			got := collect(t, inputs, workers, func(name string) scored {
 				calls.Add(1)
 				// early inputs take longest, so they finish last
 				var n int
@@ -39,6 +52,44 @@ func TestScoreAllOrder(t *testing.T) {
 	}
 }
 
+// Workers stay a bounded number of results ahead of emit, and an error
+// from emit stops them.
+func TestScoreAllBoundsWorkAhead(t *testing.T) {
+	const workers = 4
+	inputs := make([]string, 2000)
+	for i := range inputs {
+		inputs[i] = fmt.Sprint(i)
+	}
+	var made, emitted, most atomic.Int64
+	one := func(name string) scored {
+		ahead := made.Add(1) - emitted.Load()
+		for {
+			m := most.Load()
+			if ahead <= m || most.CompareAndSwap(m, ahead) {
+				break
+			}
+		}
+		return scored{name: name}
+	}
+	stop := fmt.Errorf("stop")
+	err := scoreAll(inputs, workers, one, func(r *scored) error {
+		time.Sleep(10 * time.Microsecond) // a slow writer
+		if emitted.Add(1) == 500 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop {
+		t.Fatalf("err = %v, want emit's error", err)
+	}
+	if m := most.Load(); m > 16*workers+workers {
+		t.Errorf("workers ran %d results ahead of emit, want at most %d", m, 16*workers+workers)
+	}
+	if n := made.Load(); n > 500+16*workers+workers {
+		t.Errorf("%d inputs scored after emit stopped at 500", n)
+	}
+}
+
 // The model cache loads a model once however many workers ask at once
 // (run with -race to check the locking).
 func TestModelCacheConcurrent(t *testing.T) {
@@ -51,7 +102,7 @@ func TestModelCacheConcurrent(t *testing.T) {
 			inputs[i] = "no-such-model"
 		}
 	}
-	got := scoreAll(inputs, 8, func(spec string) scored {
+	got := collect(t, inputs, 8, func(spec string) scored {
 		m, err := c.get(spec)
 		return scored{name: spec, model: m, err: err}
 	})

@@ -88,7 +88,14 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	sopts := &scoreOptions{IO: opts.IO, Model: opts.Model, Target: opts.Target, Threshold: opts.Threshold}
-	results, failed := scoreInputs(sopts, inputs, nil)
+	var results []scored
+	failed, err := scoreInputs(sopts, inputs, nil, func(r *scored) error {
+		results = append(results, *r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	if failed {
 		// A report that silently leaves out an assessment would mislead.
 		return &reported{code: ExitError}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -113,22 +115,61 @@ func scoreRun(opts *scoreOptions) error {
 		return err
 	}
 	batch := len(inputs) > 1
-	results, failed := scoreInputs(opts, inputs, func(r *scored) error {
-		return prerender(opts.Format, batch, r)
-	})
-
-	var ok []scored
-	for _, r := range results {
-		if r.err == nil {
-			ok = append(ok, r)
-		}
+	if batch && opts.IO.Getenv("GOGC") == "" {
+		// A batch keeps little alive from one file to the next, so with the
+		// default GOGC the collector ran every few dozen files; at 400 a
+		// batch is a sixth faster and its heap stays tens of MB
+		// (docs/benchmarks.md).
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	if len(ok) > 0 {
-		parts, err := renderScores(opts, ok, batch)
-		if err != nil {
-			return err
+	out := &output{io: opts.IO, path: opts.Output}
+	defer out.abort()
+	w := bufio.NewWriterSize(out, 64<<10)
+
+	// json and jsonl batches are written as each file is scored, in input
+	// order; the other formats need every result first.
+	stream := opts.Format == "jsonl" || opts.Format == "json" && batch
+	list := &render.JSONListWriter{W: w}
+	var ok []scored
+	failed, err := scoreInputs(opts, inputs, func(r *scored) error {
+		return prerender(opts.Format, batch, r)
+	}, func(r *scored) error {
+		if r.err != nil {
+			return nil
 		}
-		if err := writeOutputParts(opts.IO, opts.Output, parts); err != nil {
+		if stream {
+			var err error
+			if opts.Format == "json" {
+				err = list.Item(r.chunk)
+			} else {
+				_, err = w.Write(r.chunk)
+			}
+			if err != nil {
+				return err
+			}
+			r.chunk = nil
+		}
+		ok = append(ok, *r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	if len(ok) > 0 {
+		switch {
+		case stream && opts.Format == "json":
+			err = list.Close()
+		case !stream:
+			err = renderTo(w, opts, ok, batch)
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		if err == nil {
+			err = out.commit()
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -138,12 +179,13 @@ func scoreRun(opts *scoreOptions) error {
 	return checkMinLevel(opts, ok)
 }
 
-// scoreInputs scores every input in parallel, then prints each input's
-// warnings and error in input order. post, when not nil, runs in the
-// worker after a successful score. failed says whether any input failed.
-func scoreInputs(opts *scoreOptions, inputs []string, post func(*scored) error) (results []scored, failed bool) {
+// scoreInputs scores every input in parallel and passes each result to
+// emit in input order, after printing the input's warnings and error.
+// post, when not nil, runs in the worker after a successful score. failed
+// says whether any input failed; err is emit's error, which stops the run.
+func scoreInputs(opts *scoreOptions, inputs []string, post, emit func(*scored) error) (failed bool, err error) {
 	models := newModelCache(opts.IO)
-	results = scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
+	err = scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
 		// Each input gets its own stderr buffer, so that warnings from
 		// parallel workers come out whole and in input order.
 		var errBuf bytes.Buffer
@@ -155,43 +197,71 @@ func scoreInputs(opts *scoreOptions, inputs []string, post func(*scored) error) 
 			r.err = post(&r)
 		}
 		return r
-	})
-	for _, r := range results {
+	}, func(r *scored) error {
 		opts.IO.Err.Write(r.stderr)
 		if r.err != nil {
 			failed = true
 			printError(opts.IO.Err, r.err)
 		}
-	}
-	return results, failed
+		return emit(r)
+	})
+	return failed, err
 }
 
 // scoreAll runs one over every input with up to workers goroutines and
-// returns the results in input order.
-func scoreAll(inputs []string, workers int, one func(string) scored) []scored {
-	results := make([]scored, len(inputs))
+// passes each result to emit in input order, as soon as it and those
+// before it are done. Workers stay at most a few dozen results ahead of
+// emit, so a batch of any size holds few results in memory. An error from
+// emit stops the workers taking inputs and is returned.
+func scoreAll(inputs []string, workers int, one func(string) scored, emit func(*scored) error) error {
 	workers = min(workers, len(inputs))
 	if workers <= 1 {
-		for i, name := range inputs {
-			results[i] = one(name)
+		for _, name := range inputs {
+			r := one(name)
+			if err := emit(&r); err != nil {
+				return err
+			}
 		}
-		return results
+		return nil
 	}
+	results := make([]scored, len(inputs))
+	done := make([]chan struct{}, len(inputs))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	ahead := make(chan struct{}, 16*workers) // results made and not yet emitted
+	quit := make(chan struct{})
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
+				select {
+				case <-quit:
+					return
+				case ahead <- struct{}{}:
+				}
 				i := int(next.Add(1)) - 1
 				if i >= len(inputs) {
 					return
 				}
 				results[i] = one(inputs[i])
+				close(done[i])
 			}
 		})
 	}
+	var err error
+	for i := range inputs {
+		<-done[i]
+		if err = emit(&results[i]); err != nil {
+			break
+		}
+		results[i] = scored{}
+		<-ahead
+	}
+	close(quit)
 	wg.Wait()
-	return results
+	return err
 }
 
 // scoreOne scores one input; a panic becomes an error naming the input, so
@@ -260,24 +330,6 @@ func prerender(format string, batch bool, r *scored) error {
 		r.answers = nil // shown from the result alone
 	}
 	return err
-}
-
-// renderScores renders the results in the chosen format, as parts to
-// write one after the other.
-func renderScores(opts *scoreOptions, rs []scored, batch bool) ([][]byte, error) {
-	if rs[0].chunk != nil {
-		chunks := make([][]byte, len(rs))
-		for i, r := range rs {
-			chunks[i] = r.chunk
-		}
-		if opts.Format == "json" {
-			return render.JSONListParts(chunks), nil
-		}
-		return chunks, nil
-	}
-	var buf bytes.Buffer
-	err := renderTo(&buf, opts, rs, batch)
-	return [][]byte{buf.Bytes()}, err
 }
 
 func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
@@ -392,18 +444,49 @@ func expandInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// writeOutputParts writes parts one after the other to stdout, or joined
-// to path atomically.
-func writeOutputParts(io *IO, path string, parts [][]byte) error {
-	if path == "" || path == "-" {
-		for _, p := range parts {
-			if _, err := io.Out.Write(p); err != nil {
-				return err
-			}
+// output is where results go: stdout, or the file at path, replaced
+// atomically once everything is written. The file is created at the first
+// write, so that a run that writes nothing leaves no file.
+type output struct {
+	io   *IO
+	path string
+	file *atomicfile.File
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	if o.path == "" || o.path == "-" {
+		return o.io.Out.Write(p)
+	}
+	if o.file == nil {
+		f, err := atomicfile.Create(o.path, 0o644)
+		if err != nil {
+			return 0, fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
 		}
+		o.file = f
+	}
+	n, err := o.file.Write(p)
+	if err != nil {
+		return n, fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
+	}
+	return n, nil
+}
+
+// commit puts the written file in place.
+func (o *output) commit() error {
+	if o.file == nil {
 		return nil
 	}
-	return writeOutput(io, path, bytes.Join(parts, nil))
+	if err := o.file.Commit(); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
+	}
+	return nil
+}
+
+// abort drops a file that was not committed.
+func (o *output) abort() {
+	if o.file != nil {
+		o.file.Abort()
+	}
 }
 
 // writeOutput writes data to path atomically, or to stdout when path is empty.

@@ -16,46 +16,56 @@ func JSON(w io.Writer, r *score.Result) error {
 
 // JSONList writes several results as one indented JSON array.
 func JSONList(w io.Writer, rs []*score.Result) error {
-	items := make([][]byte, len(rs))
-	for i, r := range rs {
+	list := &JSONListWriter{W: w}
+	for _, r := range rs {
 		item, err := JSONListItem(r)
 		if err != nil {
 			return err
 		}
-		items[i] = item
-	}
-	for _, p := range JSONListParts(items) {
-		if _, err := w.Write(p); err != nil {
+		if err := list.Item(item); err != nil {
 			return err
 		}
 	}
-	return nil
+	return list.Close()
 }
 
 // JSONListItem is a result as it stands in JSONList's array: indented one
 // level, without a trailing newline. Items can be made in parallel and
-// joined with JoinJSONList.
+// written in order with a JSONListWriter.
 func JSONListItem(r *score.Result) ([]byte, error) {
 	compact := r.AppendJSON(nil)
 	return appendIndent(make([]byte, 0, 2*len(compact)), compact, "  ", "  "), nil
 }
 
-// JSONListParts arranges items from JSONListItem, with the brackets and
-// separators between them, into the parts that written one after the other
-// are the bytes of JSONList.
-func JSONListParts(items [][]byte) [][]byte {
-	if len(items) == 0 {
-		return [][]byte{[]byte("[]\n")}
+// JSONListWriter writes items from JSONListItem, one at a time, as the
+// bytes of JSONList, so that a long list need not be held in memory.
+type JSONListWriter struct {
+	W io.Writer
+	n int
+}
+
+// Item writes the next item, after the bracket or separator it needs.
+func (l *JSONListWriter) Item(item []byte) error {
+	sep := ",\n  "
+	if l.n == 0 {
+		sep = "[\n  "
 	}
-	parts := make([][]byte, 0, 2*len(items)+1)
-	for i, it := range items {
-		sep := ",\n  "
-		if i == 0 {
-			sep = "[\n  "
-		}
-		parts = append(parts, []byte(sep), it)
+	l.n++
+	if _, err := io.WriteString(l.W, sep); err != nil {
+		return err
 	}
-	return append(parts, []byte("\n]\n"))
+	_, err := l.W.Write(item)
+	return err
+}
+
+// Close ends the array; with no items it writes [].
+func (l *JSONListWriter) Close() error {
+	end := "\n]\n"
+	if l.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(l.W, end)
+	return err
 }
 
 // JSONLines writes one compact JSON result per line.
