@@ -6,16 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=${1:-}
-runs=300; files_big=10000
-if [ "$quick" = quick ]; then runs=60; files_big=2000; fi
+interleaved=2000; files_big=10000
+if [ "$quick" = quick ]; then interleaved=300; files_big=2000; fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/maturity" ./cmd/maturity
-CGO_ENABLED=0 go build -o "$work/maturity-static" ./cmd/maturity
-CGO_ENABLED=0 go build -tags noassess -o "$work/maturity-ci" ./cmd/maturity
+# The release build, as README's install line and a release make it: static
+# (CGO_ENABLED=0). A plain `go build` links dynamically (cobra's flag library
+# imports net, which uses cgo when a C compiler is there), and the CI build
+# leaves the questionnaire out; part 1 measures both too.
+CGO_ENABLED=0 go build -trimpath -o "$work/maturity" ./cmd/maturity
+go build -o "$work/maturity-cgo" ./cmd/maturity
+CGO_ENABLED=0 go build -trimpath -tags noassess -o "$work/maturity-ci" ./cmd/maturity
 go build -o "$work/floor" ./bench/floor
 go build -o "$work/genmodel" ./bench/genmodel
+go build -o "$work/interleave" ./bench/interleave
 m="$work/maturity"
 
 # ns_per_run N CMD...: mean wall time of N runs, in nanoseconds.
@@ -45,37 +50,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "machine: $(nproc) cores, $(go version | awk '{print $3}'), $(date -u +%Y-%m-%d)"
 echo
 
-# 1. One complete answers file for the embedded model, against the floor,
-# for three builds: the default one (cgo on, so dynamically linked), a static
-# one (CGO_ENABLED=0), and the static CI build without the questionnaire.
+# 1. One complete answers file for the embedded model, against the floor.
+# The runs are interleaved (floor, then each build, round after round) so
+# that the machine's drift falls on all alike; medians.
 answers=testdata/answers/pa-500-full.yaml
-echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x)"
-if command -v hyperfine >/dev/null; then
-  json="$work/hyperfine.json"
-  hyperfine -N -w 30 -r "$runs" --export-json "$json" \
-    "$work/floor $answers" \
-    "$m score $answers --format json" \
-    "$work/maturity-static score $answers --format json" \
-    "$work/maturity-ci score $answers --format json" >/dev/null 2>&1
-  # means in ns, in the order above
-  mapfile -t means < <(grep '"mean"' "$json" | awk -F': ' '{ printf "%d\n", $2 * 1e9 }')
-  floor_ns=${means[0]}
-  names=("default build" "static build (CGO_ENABLED=0)" "static CI build (-tags noassess)")
-  for i in 1 2 3; do
-    echo "   ${names[i - 1]}: floor $(ms "$floor_ns"), score $(ms "${means[i]}"): ratio $(ratio "${means[i]}" "$floor_ns")x"
-  done
-  echo "   (hyperfine, $runs runs each, means)"
-else
-  floor_ns=0; score_ns=0
-  for round in 1 2 3 4 5; do  # interleaved, best of five
-    f=$(ns_per_run $((runs / 5)) "$work/floor" "$answers")
-    s=$(ns_per_run $((runs / 5)) "$m" score "$answers" --format json)
-    if [ "$floor_ns" -eq 0 ] || [ "$f" -lt "$floor_ns" ]; then floor_ns=$f; fi
-    if [ "$score_ns" -eq 0 ] || [ "$s" -lt "$score_ns" ]; then score_ns=$s; fi
-  done
-  echo "   default build: floor $(ms "$floor_ns"), score $(ms "$score_ns"): ratio $(ratio "$score_ns" "$floor_ns")x"
-  echo "   (a shell loop; install hyperfine for the static builds and steadier figures)"
-fi
+echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x), $interleaved interleaved rounds"
+"$work/interleave" -rounds "$interleaved" \
+  "floor (read + yaml.Unmarshal)=$work/floor $answers" \
+  "maturity, release build (static)=$m score $answers --format json" \
+  "maturity, CI build (-tags noassess)=$work/maturity-ci score $answers --format json" \
+  "maturity, plain go build (cgo)=$work/maturity-cgo score $answers --format json"
 echo
 
 # 2. Many answers files in one run against one process per file.
@@ -84,17 +68,17 @@ for count in 1000 "$files_big"; do
   dir="$work/batch-$count"
   mkdir -p "$dir"
   for ((i = 0; i < count; i++)); do cp "${sources[i % 3]}" "$dir/$(printf 'a%05d' "$i").yaml"; done
-  start=$(date +%s%N)
   "$m" score "$dir" --format jsonl >"$work/batch.jsonl"
-  end=$(date +%s%N)
-  batch_ns=$((end - start))
   lines=$(wc -l <"$work/batch.jsonl")
+  # the batch: the median of five runs; the separate runs: one long loop,
+  # itself an average over $count processes
+  batch_ns=$(for r in 1 2 3 4 5; do ns_per_run 1 "$m" score "$dir" --format jsonl; done | sort -n | sed -n 3p)
   start=$(date +%s%N)
   for f in "$dir"/*.yaml; do "$m" score "$f" --format json >/dev/null; done
   end=$(date +%s%N)
   separate_ns=$((end - start))
   echo "2. $count files: one 'maturity score DIR --format jsonl' vs. $count processes (target >= 20x)"
-  echo "   one run $(ms "$batch_ns") ($lines lines), separate runs $(ms "$separate_ns"): $(ratio "$separate_ns" "$batch_ns")x faster"
+  echo "   one run $(ms "$batch_ns") ($lines lines, median of 5), separate runs $(ms "$separate_ns"): $(ratio "$separate_ns" "$batch_ns")x faster"
 done
 echo
 
