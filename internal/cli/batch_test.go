@@ -2,7 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -184,6 +188,59 @@ func TestNewCmdReport(t *testing.T) {
 			if strings.Join(got.Inputs, ",") != strings.Join(tt.want.Inputs, ",") || got.Format != tt.want.Format ||
 				got.Output != tt.want.Output || got.Target != tt.want.Target {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+// A batch larger than the workers' lead comes out whole and in input order
+// in every streamed format, with a bad file in the middle left out.
+func TestScoreBatchStreamsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "answers", "pa-partial.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := range 150 {
+		name := filepath.Join(dir, fmt.Sprintf("a%03d.yaml", i))
+		data := src
+		if i == 70 {
+			data = []byte("model: power-automate\nanswers:\n  nope: yes\n")
+		} else {
+			want = append(want, name)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"jsonl", "json"} {
+		t.Run(format, func(t *testing.T) {
+			io, out, errOut := testIO("", false, nil)
+			err := scoreRun(&scoreOptions{IO: io, Inputs: []string{dir}, Format: format})
+			if exitCode(err) != ExitError || !strings.Contains(errOut.String(), "a070.yaml:3:3: unknown indicator") {
+				t.Fatalf("exit %d, stderr %q", exitCode(err), errOut.String())
+			}
+			var got []string
+			if format == "jsonl" {
+				for _, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+					var r struct{ Input struct{ File string } }
+					if err := json.Unmarshal([]byte(line), &r); err != nil {
+						t.Fatalf("line %q: %v", line, err)
+					}
+					got = append(got, r.Input.File)
+				}
+			} else {
+				var rs []struct{ Input struct{ File string } }
+				if err := json.Unmarshal(out.Bytes(), &rs); err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range rs {
+					got = append(got, r.Input.File)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%d results in this order:\n%v\nwant %d:\n%v", len(got), got, len(want), want)
 			}
 		})
 	}
