@@ -18,11 +18,7 @@ func JSON(w io.Writer, r *score.Result) error {
 func JSONList(w io.Writer, rs []*score.Result) error {
 	list := &JSONListWriter{W: w}
 	for _, r := range rs {
-		item, err := JSONListItem(r)
-		if err != nil {
-			return err
-		}
-		if err := list.Item(item); err != nil {
+		if err := list.Item(JSONListItem(r)); err != nil {
 			return err
 		}
 	}
@@ -32,9 +28,9 @@ func JSONList(w io.Writer, rs []*score.Result) error {
 // JSONListItem is a result as it stands in JSONList's array: indented one
 // level, without a trailing newline. Items can be made in parallel and
 // written in order with a JSONListWriter.
-func JSONListItem(r *score.Result) ([]byte, error) {
+func JSONListItem(r *score.Result) []byte {
 	compact := r.AppendJSON(nil)
-	return appendIndent(make([]byte, 0, 2*len(compact)), compact, "  ", "  "), nil
+	return appendIndent(make([]byte, 0, 2*len(compact)), compact, "  ", "  ")
 }
 
 // JSONListWriter writes items from JSONListItem, one at a time, as the
@@ -71,11 +67,7 @@ func (l *JSONListWriter) Close() error {
 // JSONLines writes one compact JSON result per line.
 func JSONLines(w io.Writer, rs []*score.Result) error {
 	for _, r := range rs {
-		line, err := JSONLine(r)
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(line); err != nil {
+		if _, err := w.Write(JSONLine(r)); err != nil {
 			return err
 		}
 	}
@@ -83,8 +75,8 @@ func JSONLines(w io.Writer, rs []*score.Result) error {
 }
 
 // JSONLine is one result as compact JSON and a newline: a line of jsonl.
-func JSONLine(r *score.Result) ([]byte, error) {
-	return append(r.AppendJSON(nil), '\n'), nil
+func JSONLine(r *score.Result) []byte {
+	return append(r.AppendJSON(nil), '\n')
 }
 
 // appendIndent appends compact JSON src indented as json.Indent would:

@@ -453,7 +453,7 @@ func TestJSONSameAsEncoder(t *testing.T) {
 			}
 			var got []byte
 			if indent == "" {
-				got, _ = JSONLine(r)
+				got = JSONLine(r)
 			} else {
 				var b bytes.Buffer
 				if err := JSON(&b, r); err != nil {
