@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,11 +59,11 @@ pillar's level went down.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if !slices.Contains(diffFormats(), opts.Format) {
-				return usagef("formats: "+strings.Join(diffFormats(), ", "), "unknown format %q", opts.Format)
+			if err := checkFormat(opts.Format, diffFormats()); err != nil {
+				return err
 			}
-			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
-				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			if err := checkThreshold(cmd, opts.Threshold); err != nil {
+				return err
 			}
 			if opts.Old == "-" && opts.New == "-" {
 				return usagef("", "- (standard input) can be given only once")

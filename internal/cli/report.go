@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,11 +55,11 @@ the same bytes.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(reportFormats(), opts.Format) {
-				return usagef("formats: "+strings.Join(reportFormats(), ", "), "unknown format %q", opts.Format)
+			if err := checkFormat(opts.Format, reportFormats()); err != nil {
+				return err
 			}
-			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
-				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			if err := checkThreshold(cmd, opts.Threshold); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,11 +71,11 @@ cannot be read or is invalid (the other inputs are still scored).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(scoreFormats(), opts.Format) {
-				return usagef("formats: "+strings.Join(scoreFormats(), ", "), "unknown format %q", opts.Format)
+			if err := checkFormat(opts.Format, scoreFormats()); err != nil {
+				return err
 			}
-			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
-				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			if err := checkThreshold(cmd, opts.Threshold); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

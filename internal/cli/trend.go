@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,11 +42,11 @@ series (the overall score and each pillar) follows the table.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if !slices.Contains(trendFormats(), opts.Format) {
-				return usagef("formats: "+strings.Join(trendFormats(), ", "), "unknown format %q", opts.Format)
+			if err := checkFormat(opts.Format, trendFormats()); err != nil {
+				return err
 			}
-			if cmd.Flags().Changed("threshold") && (opts.Threshold <= 0 || opts.Threshold > 1) {
-				return usagef("pass a coverage above 0 and at most 1, such as 0.8", "--threshold %v is outside (0,1]", opts.Threshold)
+			if err := checkThreshold(cmd, opts.Threshold); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
