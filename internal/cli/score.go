@@ -457,13 +457,13 @@ func (o *output) Write(p []byte) (int, error) {
 	if o.file == nil {
 		f, err := atomicfile.Create(o.path, 0o644)
 		if err != nil {
-			return 0, fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
+			return 0, o.cannotWrite(err)
 		}
 		o.file = f
 	}
 	n, err := o.file.Write(p)
 	if err != nil {
-		return n, fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
+		return n, o.cannotWrite(err)
 	}
 	return n, nil
 }
@@ -474,9 +474,13 @@ func (o *output) commit() error {
 		return nil
 	}
 	if err := o.file.Commit(); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
+		return o.cannotWrite(err)
 	}
 	return nil
+}
+
+func (o *output) cannotWrite(err error) error {
+	return fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
 }
 
 // abort drops a file that was not committed.
@@ -488,14 +492,12 @@ func (o *output) abort() {
 
 // writeOutput writes data to path atomically, or to stdout when path is empty.
 func writeOutput(io *IO, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := io.Out.Write(data)
+	out := &output{io: io, path: path}
+	defer out.abort()
+	if _, err := out.Write(data); err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
-	}
-	return nil
+	return out.commit()
 }
 
 func unwrapPath(err error) error {
