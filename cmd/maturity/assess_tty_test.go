@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/heat-tools/maturity/internal/testkit"
 )
 
 // tmuxTerm drives a program in a real terminal: a tmux server of its own
@@ -89,14 +91,11 @@ func waitFile(t *testing.T, path, text string) {
 // TestAssessInTerminal runs `maturity assess` in a real terminal (tmux):
 // answer two questions, Ctrl-C, check the saved file scores; run again,
 // it resumes after the complete page, accept every default to the end,
-// and the result is printed. Skipped when tmux is not installed.
+// and the result is printed. Without tmux it skips, except in CI, where it fails.
 func TestAssessInTerminal(t *testing.T) {
-	tmuxBin, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed (apt-get install tmux)")
-	}
+	tmuxBin := testkit.Tool(t, "tmux")
 	if testing.Short() {
-		t.Skip("-short")
+		testkit.SkipUnlessCI(t, "-short")
 	}
 	bin, err := exec.LookPath("maturity") // set up by testscript.Main
 	if err != nil {

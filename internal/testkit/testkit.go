@@ -4,6 +4,7 @@ package testkit
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -49,4 +50,30 @@ func Score(t testing.TB, m *model.Model, name string, data []byte) (*answers.Fil
 		t.Fatal(err)
 	}
 	return f, r
+}
+
+// Tool is the path of the program name on PATH. When it is missing the
+// test skips, except in CI (CI set), where it fails: .ci/run installs
+// every tool the tests need, so a skip there would hide a missing step.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	if err == nil {
+		return bin
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not on PATH, and CI is set: .ci/run must install it", name)
+	}
+	t.Skipf("%s is not on PATH (CI installs it; apt-get install %s)", name, name)
+	return ""
+}
+
+// SkipUnlessCI skips a test for the reason given, except in CI, where the
+// test fails instead: what CI must cover never passes by skipping.
+func SkipUnlessCI(t testing.TB, reason string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("cannot run in CI: %s", reason)
+	}
+	t.Skip(reason)
 }
