@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"time"
 
@@ -77,15 +78,15 @@ func (p *Pager) buildForm(pg Page) *huh.Form {
 		answer, note := p.s.Default(ind.ID)
 		opts := make([]huh.Option[string], 0, len(p.s.Model.Scale)+1)
 		for _, c := range p.s.Choices() {
-			opts = append(opts, huh.NewOption(c.Label, c.ID))
+			opts = append(opts, huh.NewOption(safetext.Line(c.Label), c.ID))
 		}
 		sel := huh.NewSelect[string]().
 			Key(ind.ID).
-			Title(ind.Text).
+			Title(safetext.String(ind.Text)).
 			Options(opts...).
 			Value(&answer)
 		if h := HelpText(ind); h != "" {
-			sel.Description(h)
+			sel.Description(safetext.String(h))
 		}
 		in := huh.NewInput().
 			Key(noteKey(ind.ID)).
@@ -95,8 +96,8 @@ func (p *Pager) buildForm(pg Page) *huh.Form {
 		fields = append(fields, sel, in)
 	}
 	group := huh.NewGroup(fields...).
-		Title(p.s.Title(pg)).
-		Description(CellText(pg.Cell))
+		Title(safetext.Line(p.s.Title(pg))).
+		Description(safetext.String(CellText(pg.Cell)))
 	return huh.NewForm(group).
 		WithTheme(p.theme).
 		WithShowHelp(true)

@@ -172,7 +172,7 @@ func assessRun(opts *assessOptions) error {
 		// ends the program the same way.
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 		defer stop()
-		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Err, Status: status})
+		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Screen, Status: status})
 	}
 	if err != nil {
 		if errors.Is(err, assess.ErrInterrupted) {

@@ -12,11 +12,12 @@ import (
 // streams are terminals.
 func testIO(in string, tty bool, env map[string]string) (*IO, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
-	return &IO{
+	io, _ := (&IO{
 		In: strings.NewReader(in), Out: &out, Err: &errOut,
 		OutTTY: tty, ErrTTY: tty,
 		Getenv: func(k string) string { return env[k] },
-	}, &out, &errOut
+	}).sanitized()
+	return io, &out, &errOut
 }
 
 func TestNewCmdScoreParsesFlags(t *testing.T) {

@@ -16,7 +16,12 @@ func Main() int {
 }
 
 // Run runs the command line with args (without the program name) on io.
-func Run(io *IO, args []string) int { return run(io, newRoot(io, args), args) }
+// Everything written to io's stdout and stderr passes the one sanitizer.
+func Run(io *IO, args []string) int {
+	io, flush := io.sanitized()
+	defer flush()
+	return run(io, newRoot(io, args), args)
+}
 
 func run(io *IO, root *cobra.Command, args []string) int {
 	root.SetArgs(args)

@@ -493,8 +493,8 @@ func TestXMLText(t *testing.T) {
 func TestPrintable(t *testing.T) {
 	for in, want := range map[string]string{
 		"Acme  Ltd\n":        "Acme Ltd",
-		"\x1b[31mred\x1b[0m": "\uFFFD[31mred\uFFFD[0m",
-		"c1\u009bx del\x7f":  "c1\uFFFDx del\uFFFD",
+		"\x1b[31mred\x1b[0m": `\x1b[31mred\x1b[0m`,
+		"c1\u009bx del\x7f":  `c1\u009bx del\x7f`,
 		"Ünïcödé & <b>":      "Ünïcödé & <b>",
 	} {
 		if got := printable(in); got != want {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 
@@ -66,13 +67,6 @@ func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 	return err
 }
 
-// printable folds white space like oneLine and shows control characters
-// (which could drive the terminal) as U+FFFD.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 {
-			return '\uFFFD'
-		}
-		return r
-	}, oneLine(s))
-}
+// printable folds white space like oneLine and escapes what the output's
+// sanitizer would, so that column widths count what is shown.
+func printable(s string) string { return safetext.Line(oneLine(s)) }

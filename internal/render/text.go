@@ -4,6 +4,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 
@@ -18,14 +19,15 @@ type TextOptions struct {
 }
 
 // Style applies ANSI styles when On; off, it returns text as it is. Text
-// renderers of every command share it.
+// renderers of every command share it. The styles are safetext colour
+// marks, which only the output's sanitizing writer turns into escapes.
 type Style struct{ On bool }
 
 func (s Style) wrap(code, text string) string {
 	if !s.On || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return safetext.Color(code, text)
 }
 
 // Bold, Dim, Red, Green, Yellow and Cyan style t.
