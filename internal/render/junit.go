@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 )
@@ -126,10 +127,12 @@ func JUnit(w io.Writer, list []Scored) error {
 
 // xmlText escapes s as XML character data. Unlike encoding/xml it keeps
 // line breaks as they are, so the failure text reads well in the raw file
-// too; characters XML cannot hold become U+FFFD.
+// too. Control characters are shown as the sanitizer shows them (XML
+// cannot hold most of them anyway); other characters XML cannot hold
+// become U+FFFD.
 func xmlText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range safetext.String(s) {
 		switch {
 		case r == '&':
 			b.WriteString("&amp;")
@@ -137,8 +140,6 @@ func xmlText(s string) string {
 			b.WriteString("&lt;")
 		case r == '>':
 			b.WriteString("&gt;")
-		case r == '\r':
-			b.WriteString("&#xD;")
 		case r == '\n' || r == '\t' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF:
 			b.WriteRune(r)
 		default:

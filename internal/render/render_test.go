@@ -472,8 +472,8 @@ func TestXMLText(t *testing.T) {
 	for in, want := range map[string]string{
 		"a\nb\tc":          "a\nb\tc",
 		"<x> & ]]>":        "&lt;x&gt; &amp; ]]&gt;",
-		"bell\x07 nul\x00": "bell\uFFFD nul\uFFFD",
-		"cr\r\n":           "cr&#xD;\n",
+		"bell\x07 nul\x00": `bell\x07 nul\x00`,
+		"cr\r\n":           `cr\x0d` + "\n",
 		"\uFFFE":           "\uFFFD",
 		"😀":                "😀",
 	} {
