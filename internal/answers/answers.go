@@ -4,10 +4,10 @@ package answers
 
 import (
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/heat-tools/maturity/internal/dates"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
 )
@@ -175,14 +175,11 @@ func (p *parser) date(n *yaml.Node) string {
 	if s == "" {
 		return ""
 	}
-	if _, err := time.Parse("2006-01-02", s); err == nil {
-		return s
+	if _, err := dates.Parse(s); err != nil {
+		p.errorf(n, "assessed_at: %v", err)
+		return ""
 	}
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
-		return s
-	}
-	p.errorf(n, "assessed_at: %q is not a date (want YYYY-MM-DD)", s)
-	return ""
+	return s
 }
 
 func (p *parser) answers(f *File, n *yaml.Node) {
