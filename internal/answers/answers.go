@@ -145,9 +145,9 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 	})
 	if !seen["model"] {
 		e := p.errorf(root, "model is missing: name the model these answers are for")
-		e.Hint = "add a line such as: model: " + model.DefaultID
+		e.Next = "add a line such as: model: " + model.DefaultID
 		if seen["pillars"] {
-			e.Hint = "this looks like a model file: pass it with --model, and the answers file as the argument"
+			e.Next = "this looks like a model file: pass it with --model, and the answers file as the argument"
 		}
 	} else if f.Model == "" {
 		p.errorf(root, "model is empty")
