@@ -185,6 +185,38 @@ func typeGroups(root *cobra.Command) {
 	}
 }
 
+// helpCommand is cobra's help command, except that an unknown topic is
+// refused as an unknown command is, not answered with the root's help.
+func helpCommand(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var comps []cobra.Completion
+			if cmd, _, err := root.Find(args); err == nil {
+				for _, c := range cmd.Commands() {
+					if c.IsAvailableCommand() && strings.HasPrefix(c.Name(), toComplete) {
+						comps = append(comps, cobra.CompletionWithDesc(c.Name(), c.Short))
+					}
+				}
+			}
+			return comps, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil {
+				return err
+			}
+			if len(rest) > 0 && cmd.HasAvailableSubCommands() {
+				return subcommandArgs(cmd, rest)
+			}
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+			return cmd.Help()
+		},
+	}
+}
+
 // flagError turns pflag's errors into usage errors in maturity's words: the
 // nearest flag for a mistyped one, and for a bad value what the flag wants,
 // never the Go parser's message.

@@ -77,6 +77,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 	// cobra adds its completion command when the root runs; added now, it
 	// gets the same argument rules as the other commands.
 	root.InitDefaultCompletionCmd(args...)
+	root.SetHelpCommand(helpCommand(root))
 	typeGroups(root)
 	return root
 }

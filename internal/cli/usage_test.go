@@ -34,6 +34,8 @@ func TestUsageErrorsAreTypedAndOneLine(t *testing.T) {
 		{"completion", "nosh"},
 		{"scor"},
 		{"frobnicate", "x"},
+		{"help", "scor"},
+		{"help", "model", "nope"},
 		{"score", "--fromat", "json", "a.yaml"},
 		{"score", "--format"},
 		{"score", "-z", "a.yaml"},
