@@ -226,6 +226,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		notExist *pflag.NotExistError
 		noValue  *pflag.ValueRequiredError
 		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
 	)
 	switch {
 	case errors.As(err, &notExist):
@@ -256,6 +257,8 @@ func flagError(cmd *cobra.Command, err error) error {
 			hint = help
 		}
 		return &usageError{msg: fmt.Sprintf("--%s %q %s", f.Name, invalid.GetValue(), msg), hint: hint}
+	case errors.As(err, &syntax):
+		return &usageError{msg: fmt.Sprintf("%q is not a flag", syntax.GetSpecifiedFlag()), hint: help}
 	}
 	return &usageError{msg: err.Error(), hint: help}
 }

@@ -39,6 +39,7 @@ func TestUsageErrorsAreTypedAndOneLine(t *testing.T) {
 		{"score", "--fromat", "json", "a.yaml"},
 		{"score", "--format"},
 		{"score", "-z", "a.yaml"},
+		{"score", "--=x", "a.yaml"},
 		{"score", "--threshold", "NaN", "a.yaml"},
 		{"score", "--threshold", "abc", "a.yaml"},
 		{"score", "--threshold", "inf", "a.yaml"},
