@@ -4,10 +4,10 @@ package answers
 
 import (
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/heat-tools/maturity/internal/dates"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
 )
@@ -145,9 +145,9 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 	})
 	if !seen["model"] {
 		e := p.errorf(root, "model is missing: name the model these answers are for")
-		e.Hint = "add a line such as: model: " + model.DefaultID
+		e.Next = "add a line such as: model: " + model.DefaultID
 		if seen["pillars"] {
-			e.Hint = "this looks like a model file: pass it with --model, and the answers file as the argument"
+			e.Next = "this looks like a model file: pass it with --model, and the answers file as the argument"
 		}
 	} else if f.Model == "" {
 		p.errorf(root, "model is empty")
@@ -175,14 +175,11 @@ func (p *parser) date(n *yaml.Node) string {
 	if s == "" {
 		return ""
 	}
-	if _, err := time.Parse("2006-01-02", s); err == nil {
-		return s
+	if _, err := dates.Parse(s); err != nil {
+		p.errorf(n, "assessed_at: %v", err)
+		return ""
 	}
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
-		return s
-	}
-	p.errorf(n, "assessed_at: %q is not a date (want YYYY-MM-DD)", s)
-	return ""
+	return s
 }
 
 func (p *parser) answers(f *File, n *yaml.Node) {

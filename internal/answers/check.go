@@ -42,7 +42,7 @@ func Check(f *File, m *model.Model) error {
 			if suggestion != "" {
 				err.Msg += fmt.Sprintf(" (did you mean %q?)", suggestion)
 			} else {
-				err.Hint = "maturity model show " + m.ID + " lists the indicators"
+				err.Next = "maturity model show " + m.ID + " lists the indicators"
 			}
 			errs = append(errs, err)
 			continue

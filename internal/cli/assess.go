@@ -18,6 +18,7 @@ import (
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/assess"
 	"github.com/heat-tools/maturity/internal/atomicfile"
+	"github.com/heat-tools/maturity/internal/dates"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
@@ -72,13 +73,13 @@ the default, optionally followed by a note), or 'maturity init' plus
   maturity assess --pillar design --pillar build-test   # part of a workshop
   maturity assess --model my-model.yaml -o team.yaml
   printf '1\n2 only finance\n' | maturity assess --accessible -o a.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgs("name the answers file with -o, such as maturity assess -o answers.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Output == "" || opts.Output == "-" {
 				return usagef("name the answers file with -o FILE", "-o needs a file: answers are saved to it as they are given")
 			}
-			if opts.AssessedAt != "" && !isDate(opts.AssessedAt) {
-				return usagef("", "--assessed-at %q is not a date (want YYYY-MM-DD)", opts.AssessedAt)
+			if err := checkDate("assessed-at", opts.AssessedAt); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -92,7 +93,7 @@ the default, optionally followed by a note), or 'maturity init' plus
 	f.StringArrayVarP(&opts.Pillars, "pillar", "p", nil, "ask only this pillar `ID` (repeatable)")
 	f.BoolVar(&opts.Revisit, "revisit", false, "ask fully answered pages again too")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line-by-line mode for screen readers and scripts: answers from stdin")
-	f.StringVar(&opts.AssessedAt, "assessed-at", "", "date of the assessment, YYYY-MM-DD (default: today for a new file; kept on resume)")
+	f.StringVar(&opts.AssessedAt, "assessed-at", "", "date of the assessment, YYYY-MM-DD or RFC 3339 (default: today for a new file; kept on resume)")
 	f.StringVar(&opts.Organization, "organization", "", "organization assessed")
 	f.StringVar(&opts.Scope, "scope", "", "scope of the assessment, such as a team or programme")
 	f.StringVar(&opts.Respondent, "respondent", "", "who answers")
@@ -114,11 +115,6 @@ func clock(io *IO) func() time.Time {
 		}
 		return time.Now()
 	}
-}
-
-func isDate(s string) bool {
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
 }
 
 func assessRun(opts *assessOptions) error {
@@ -224,7 +220,7 @@ func openAnswers(opts *assessOptions) (*answers.File, *model.Model, error) {
 	case opts.AssessedAt != "":
 		f.AssessedAt = opts.AssessedAt
 	case f.AssessedAt == "":
-		f.AssessedAt = opts.Now().Format("2006-01-02")
+		f.AssessedAt = dates.Day(opts.Now())
 	}
 	for _, kv := range []struct {
 		dst *string

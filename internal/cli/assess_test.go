@@ -23,9 +23,12 @@ func TestNewCmdAssessFlags(t *testing.T) {
 			func(o *assessOptions) bool {
 				return o.Output == "q3.yaml" && o.Model == "tiny.yaml" && strings.Join(o.Pillars, ",") == "design,build" && o.Revisit && o.Accessible
 			}, ""},
-		{[]string{"--assessed-at", "2026-02-30"}, nil, `--assessed-at "2026-02-30" is not a date (want YYYY-MM-DD)`},
+		{[]string{"--assessed-at", "2026-02-30"}, nil, `--assessed-at "2026-02-30" is not a date`},
+		{[]string{"--assessed-at", "2026-11-28\norganization: x"}, nil, `--assessed-at "2026-11-28\norganization: x" is not a date`},
+		// What answers files accept, assess accepts: RFC 3339 too.
+		{[]string{"--assessed-at", "2026-11-28T14:30:00+01:00"}, func(o *assessOptions) bool { return o.AssessedAt == "2026-11-28T14:30:00+01:00" }, ""},
 		{[]string{"-o", "-"}, nil, "-o needs a file: answers are saved to it as they are given"},
-		{[]string{"extra"}, nil, `unknown command "extra" for "assess"`},
+		{[]string{"extra"}, nil, `assess: unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		io, _, _ := testIO("", false, nil)

@@ -165,7 +165,7 @@ func TestNewCmdReport(t *testing.T) {
 		{[]string{"a.yaml", "b.yaml", "--format", "markdown", "-o", "r.md", "--target", "300"}, reportOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "markdown", Output: "r.md", Target: 300}, ""},
 		{[]string{"a.yaml", "--format", "pdf"}, reportOptions{}, `unknown format "pdf"`},
 		{[]string{"a.yaml", "--threshold", "1.5"}, reportOptions{}, "--threshold 1.5 is outside (0,1]"},
-		{[]string{}, reportOptions{}, "requires at least 1 arg"},
+		{[]string{}, reportOptions{}, "report needs at least one answers file"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -56,7 +56,7 @@ pillar's level went down.`,
   maturity diff --format markdown main.yaml branch.yaml > comment.md
   maturity diff --fail-on-regression last.json answers.yaml
   maturity diff --old-model model-v1.yaml --new-model model-v2.yaml old.yaml new.yaml`,
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs(2, "diff needs two answers files, the old and the new", "maturity diff old.yaml new.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
 			if err := checkFormat(opts.Format, diffFormats()); err != nil {

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
-	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
@@ -17,10 +17,12 @@ const (
 	ExitInterrupted = 130 // the user stopped; answers are saved
 )
 
-// usageError is bad usage: a wrong flag value or argument.
+// usageError is bad usage: an unknown command or flag, a wrong flag value,
+// too few or too many arguments.
 type usageError struct{ msg, hint string }
 
 func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Hint() string  { return e.hint }
 
 func usagef(hint, format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...), hint: hint}
@@ -35,6 +37,7 @@ func (e *findingError) Error() string { return e.msg }
 type interruptError struct{ msg, hint string }
 
 func (e *interruptError) Error() string { return e.msg }
+func (e *interruptError) Hint() string  { return e.hint }
 
 // hintError adds a next step to any error.
 type hintError struct {
@@ -44,6 +47,7 @@ type hintError struct {
 
 func (e *hintError) Error() string { return e.err.Error() }
 func (e *hintError) Unwrap() error { return e.err }
+func (e *hintError) Hint() string  { return e.hint }
 
 func withHint(err error, hint string) error { return &hintError{err: err, hint: hint} }
 
@@ -87,42 +91,48 @@ func printError(w io.Writer, err error) {
 	if errors.As(err, &list) {
 		for i, e := range list {
 			if i == maxErrorsShown && len(list) > maxErrorsShown+1 {
-				fmt.Fprintf(w, "maturity: %s: and %d more problems\n", e.File, len(list)-i)
+				printOne(w, fmt.Sprintf("%s: and %d more problems", e.File, len(list)-i), "")
 				return
 			}
-			printOne(w, e.Error(), e.Hint)
+			printOne(w, e.Error(), e.Hint())
 		}
 		return
 	}
 	printOne(w, err.Error(), hintOf(err))
 }
 
+// maxLineLen is the most characters an error or hint line has (SPEC.md):
+// a long key or value is cut, so that the line stays readable.
+const maxLineLen = 300
+
 func printOne(w io.Writer, msg, hint string) {
-	fmt.Fprintf(w, "maturity: %s\n", msg)
+	fmt.Fprintln(w, errorLine("maturity: ", msg))
 	if hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", hint)
+		fmt.Fprintln(w, errorLine("hint: ", hint))
 	}
 }
 
+// errorLine is prefix and msg as one line of at most maxLineLen
+// characters: a line break inside msg is shown as \n, and a longer line
+// loses its middle, so that both the FILE:LINE:COL: position at the start
+// and the suggestion that often ends a message are kept.
+func errorLine(prefix, msg string) string {
+	msg = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`).Replace(msg)
+	r := []rune(prefix + msg)
+	if len(r) <= maxLineLen {
+		return string(r)
+	}
+	const tail = maxLineLen / 3
+	head := maxLineLen - tail - 1 // one for the …
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+// hintOf is the next step the error knows, from the outermost error in its
+// chain that has one.
 func hintOf(err error) string {
-	var (
-		h  *hintError
-		u  *usageError
-		i  *interruptError
-		y  *yamlx.Error
-		oe *score.OptionError
-	)
-	switch {
-	case errors.As(err, &h):
-		return h.hint
-	case errors.As(err, &u):
-		return u.hint
-	case errors.As(err, &i):
-		return i.hint
-	case errors.As(err, &y):
-		return y.Hint
-	case errors.As(err, &oe):
-		return oe.Hint
+	var h interface{ Hint() string }
+	if errors.As(err, &h) {
+		return h.Hint()
 	}
 	return ""
 }

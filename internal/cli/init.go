@@ -35,8 +35,11 @@ the template.`,
 		Example: `  maturity init                            # writes answers.yaml
   maturity init -o q3.yaml --organization Contoso --assessed-at 2026-11-28
   maturity init --model my-model.yaml -o -`,
-		Args: cobra.NoArgs,
+		Args: noArgs("name the file to write with -o, such as maturity init -o answers.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkDate("assessed-at", opts.AssessedAt); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -50,7 +53,7 @@ the template.`,
 	f.StringVar(&opts.Organization, "organization", "", "organization assessed")
 	f.StringVar(&opts.Scope, "scope", "", "scope of the assessment, such as a team or programme")
 	f.StringVar(&opts.Respondent, "respondent", "", "who answers")
-	f.StringVar(&opts.AssessedAt, "assessed-at", "", "date of the assessment, YYYY-MM-DD")
+	f.StringVar(&opts.AssessedAt, "assessed-at", "", "date of the assessment, YYYY-MM-DD or RFC 3339")
 	return cmd
 }
 
@@ -62,12 +65,6 @@ func initRun(opts *initOptions) error {
 	f := &answers.File{
 		Model: m.ID, ModelVersion: m.Version, AssessedAt: opts.AssessedAt,
 		Organization: opts.Organization, Scope: opts.Scope, Respondent: opts.Respondent,
-	}
-	if opts.AssessedAt != "" {
-		// Reuse the parser's date rule by parsing the header we would write.
-		if _, err := answers.Parse("--assessed-at", []byte("model: x\nassessed_at: "+opts.AssessedAt+"\n")); err != nil {
-			return usagef("", "--assessed-at %q is not a date (want YYYY-MM-DD)", opts.AssessedAt)
-		}
 	}
 	data, err := answers.Template(m, f)
 	if err != nil {

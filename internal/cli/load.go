@@ -105,7 +105,7 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 	var unknown *usageError
 	if modelSpec == "" && errors.As(err, &unknown) {
 		// The file named a model that does not exist: say which file.
-		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col, Msg: unknown.msg, Hint: unknown.hint}
+		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col, Msg: unknown.msg, Next: unknown.hint}
 	}
 	if err != nil {
 		return nil, nil, err
@@ -113,7 +113,7 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 	if f.Model != m.ID {
 		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
 			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
-			Hint: "pass --model with the model these answers were written for"}
+			Next: "pass --model with the model these answers were written for"}
 	}
 	return f, m, nil
 }

@@ -46,7 +46,7 @@ the inputs. -o - writes to standard output.`,
 		Example: `  maturity merge ana.yaml ben.yaml cleo.yaml -o team.yaml
   maturity merge --strategy min answers/ -o cautious.yaml
   maturity merge a.yaml b.yaml -o - | maturity score -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "merge needs the answers files of the respondents", "maturity merge ana.yaml ben.yaml -o team.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if !slices.Contains(merge.Strategies(), opts.Strategy) {

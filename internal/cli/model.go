@@ -21,7 +21,6 @@ func NewCmdModel(io *IO) *cobra.Command {
 
 A model file is YAML in the format that 'maturity model export' prints and
 'maturity schema model' describes.`,
-		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(
 		newCmdModelList(io, nil),
@@ -40,7 +39,7 @@ func newCmdModelList(io *IO, runF func(*modelListOptions) error) *cobra.Command 
 		Use:     "list",
 		Short:   "List the embedded models",
 		Example: "  maturity model list",
-		Args:    cobra.NoArgs,
+		Args:    noArgs(""),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -75,7 +74,7 @@ func newCmdModelShow(io *IO, runF func(*modelShowOptions) error) *cobra.Command 
 		Short: "Show a model's levels, pillars, goals and counts",
 		Example: `  maturity model show                     # the default model, power-automate
   maturity model show my-model.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Model = args[0]
@@ -160,7 +159,7 @@ func newCmdModelValidate(io *IO, runF func(*modelValidateOptions) error) *cobra.
 		Long: `Check model files. Every problem is reported as FILE:LINE:COL: message,
 not only the first; the exit code is 2 when any file has a problem.`,
 		Example: "  maturity model validate my-model.yaml",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    minArgs(1, "model validate needs at least one model file", "maturity model validate my-model.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -205,7 +204,7 @@ func newCmdModelExport(io *IO, runF func(*modelExportOptions) error) *cobra.Comm
 		Short: "Print an embedded model's YAML, to read or to start your own",
 		Example: `  maturity model export power-automate > my-model.yaml
   maturity model export -o my-model.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.ID = args[0]

@@ -52,7 +52,7 @@ the same bytes.`,
 		Example: `  maturity report answers.yaml -o report.html
   maturity report q1.yaml q2.yaml q3.yaml -o report.html   # with the trend
   maturity report assessments/ --format markdown -o REPORT.md`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "report needs at least one answers file", "maturity report answers.yaml -o report.html"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if err := checkFormat(opts.Format, reportFormats()); err != nil {

@@ -3,9 +3,7 @@
 package cli
 
 import (
-	"errors"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -24,20 +22,18 @@ func Run(io *IO, args []string) int {
 }
 
 func run(io *IO, root *cobra.Command, args []string) int {
-	root.SetArgs(args)
-	err := guard("", root.Execute)
+	err := execute(root, args)
 	if err != nil {
-		var flagErr *usageError
-		if !errors.As(err, &flagErr) && isCobraUsageError(err) {
-			err = &usageError{msg: err.Error(), hint: strings.TrimSpace("maturity "+commandPath(root, args)) + " --help"}
-		}
 		printError(io.Err, err)
 	}
 	return exitCode(err)
 }
 
-// NewRootCmd builds the whole maturity command tree.
-func NewRootCmd(io *IO) *cobra.Command { return newRoot(io, nil) }
+// execute runs root on args and returns what went wrong, if anything.
+func execute(root *cobra.Command, args []string) error {
+	root.SetArgs(args)
+	return guard("", root.Execute)
+}
 
 // newRoot builds the root command for args. When args start with a
 // command's name, only that command is built, without cobra's completion
@@ -69,14 +65,13 @@ file, then score it: the level reached and the gaps to the next level.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetVersionTemplate("maturity {{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{msg: err.Error(), hint: c.CommandPath() + " --help"}
-	})
+	root.SetFlagErrorFunc(flagError)
 	subs := subcommands(io)
 	for _, sub := range subs {
 		if len(args) > 0 && args[0] == sub.name {
 			root.CompletionOptions.DisableDefaultCmd = true
 			root.AddCommand(sub.build())
+			typeGroups(root)
 			return root
 		}
 	}
@@ -84,6 +79,11 @@ file, then score it: the level reached and the gaps to the next level.`,
 	for _, sub := range subs {
 		root.AddCommand(sub.build())
 	}
+	// cobra adds its completion command when the root runs; added now, it
+	// gets the same argument rules as the other commands.
+	root.InitDefaultCompletionCmd(args...)
+	root.SetHelpCommand(helpCommand(root))
+	typeGroups(root)
 	return root
 }
 

@@ -22,7 +22,7 @@ func NewCmdSchema(io *IO) *cobra.Command {
 		Example: `  maturity schema answers > answers.schema.json
   maturity schema result`,
 		ValidArgs: schema.Names(),
-		Args:      cobra.ExactArgs(1),
+		Args:      exactArgs(1, "schema needs the name of a file format: "+strings.Join(schema.Names(), ", "), "maturity schema answers"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name = args[0]
 			return schemaRun(opts)

@@ -68,7 +68,7 @@ cannot be read or is invalid (the other inputs are still scored).`,
   maturity score --format jsonl assessments/       # one line per file
   maturity score --model my-model.yaml --target 400 answers.yaml
   cat answers.yaml | maturity score -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "score needs at least one answers file", "maturity score answers.yaml, or - for standard input"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if err := checkFormat(opts.Format, scoreFormats()); err != nil {

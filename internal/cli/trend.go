@@ -39,7 +39,7 @@ series (the overall score and each pillar) follows the table.`,
 		Example: `  maturity trend assessments/
   maturity trend q1.yaml q2.yaml q3.yaml --format csv > trend.csv
   maturity trend --format markdown assessments/*.yaml`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "trend needs the answers files to compare over time", "maturity trend q1.yaml q2.yaml, or a directory of them"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if err := checkFormat(opts.Format, trendFormats()); err != nil {

@@ -53,7 +53,7 @@ func ParseResult(file string, data []byte) (*score.Result, error) {
 		return nil, at(file, data, off-1, "unexpected data after the JSON result")
 	}
 	fail := func(msg string) error {
-		return &yamlx.Error{File: file, Line: 1, Col: 1, Msg: msg, Hint: "pass an answers file, or the output of maturity score --format json"}
+		return &yamlx.Error{File: file, Line: 1, Col: 1, Msg: msg, Next: "pass an answers file, or the output of maturity score --format json"}
 	}
 	switch {
 	case raw.SchemaVersion == nil:
@@ -153,7 +153,7 @@ func jsonError(file string, data []byte, err error) error {
 	case errors.As(err, &se):
 		e := at(file, data, se.Offset-1, "invalid JSON: "+se.Error())
 		if !bytes.Contains(data, []byte(`"schema_version"`)) {
-			e.Hint = "a file that starts with { is read as a JSON result; write answers files as block YAML (key: value lines)"
+			e.Next = "a file that starts with { is read as a JSON result; write answers files as block YAML (key: value lines)"
 		}
 		return e
 	case errors.As(err, &te):

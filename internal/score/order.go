@@ -3,6 +3,8 @@ package score
 import (
 	"sort"
 	"time"
+
+	"github.com/heat-tools/maturity/internal/dates"
 )
 
 // OrderByDate sorts items oldest first by the assessed_at of their input,
@@ -44,11 +46,9 @@ func OrderByDate[T any](items []T, input func(T) InputInfo) {
 // AssessedTime reads an assessed_at value: a date (midnight UTC) or an
 // RFC 3339 time. ok is false when s is empty or not a date.
 func AssessedTime(s string) (t time.Time, ok bool) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, true
+	t, err := dates.Parse(s)
+	if err != nil {
+		return time.Time{}, false
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), true
-	}
-	return time.Time{}, false
+	return t.UTC(), true
 }

@@ -24,9 +24,10 @@ type Options struct {
 }
 
 // OptionError is a bad option value, such as a target that is not a level.
-type OptionError struct{ Msg, Hint string }
+type OptionError struct{ Msg, Next string }
 
 func (e *OptionError) Error() string { return e.Msg }
+func (e *OptionError) Hint() string  { return e.Next }
 
 // Score computes the result of f against m.
 func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
@@ -39,7 +40,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	}
 	if opt.Target != 0 {
 		if _, ok := m.Level(opt.Target); !ok {
-			return nil, &OptionError{Msg: fmt.Sprintf("target %d is not a level of model %s", opt.Target, m.ID), Hint: "levels: " + levelList(m)}
+			return nil, &OptionError{Msg: fmt.Sprintf("target %d is not a level of model %s", opt.Target, m.ID), Next: "levels: " + levelList(m)}
 		}
 	}
 

@@ -13,8 +13,11 @@ type Error struct {
 	Line int // 1-based; 0 when unknown
 	Col  int // 1-based; 0 when unknown
 	Msg  string
-	Hint string // optional next step for the user
+	Next string // optional next step for the user
 }
+
+// Hint is the next step for the user, if any.
+func (e *Error) Hint() string { return e.Next }
 
 func (e *Error) Error() string {
 	var b strings.Builder

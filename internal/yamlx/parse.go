@@ -29,6 +29,10 @@ const maxDepth = 64
 func ReadFile(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
 	var size int64 = 512 // a first guess at stdin's size
+	if name == "" {
+		// Most often an unset shell variable; named, it is not just "no such file".
+		return nil, &Error{File: `""`, Msg: "no such file: the file name is empty"}
+	}
 	if name == "-" {
 		if stdin == nil {
 			return nil, &Error{File: "<stdin>", Msg: "no standard input"}
@@ -144,7 +148,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	case err == nil:
 		return nil, &Error{File: file, Line: next.Line, Col: next.Column,
 			Msg:  "several YAML documents, want one",
-			Hint: "keep one document: remove the '---' separators"}
+			Next: "keep one document: remove the '---' separators"}
 	case !errors.Is(err, io.EOF):
 		return nil, syntaxError(file, err)
 	}
@@ -184,7 +188,7 @@ func checkTree(file string, n *yaml.Node, depth int) error {
 	}
 	if n.Kind == yaml.AliasNode {
 		return &Error{File: file, Line: n.Line, Col: n.Column,
-			Msg: fmt.Sprintf("YAML aliases are not supported (*%s)", n.Value), Hint: "write the value out in full"}
+			Msg: fmt.Sprintf("YAML aliases are not supported (*%s)", n.Value), Next: "write the value out in full"}
 	}
 	for _, c := range n.Content {
 		if err := checkTree(file, c, depth+1); err != nil {

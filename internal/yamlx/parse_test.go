@@ -70,6 +70,9 @@ func TestReadFileRefusesLargeFilesBeforeReading(t *testing.T) {
 	if _, err := ReadFile(dir, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("directory: err = %v", err)
 	}
+	if _, err := ReadFile("", nil); err == nil || err.Error() != `"": no such file: the file name is empty` {
+		t.Errorf("empty name: err = %v", err)
+	}
 }
 
 func TestNearest(t *testing.T) {
