@@ -17,7 +17,6 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/assess"
-	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
@@ -127,6 +126,12 @@ func assessRun(opts *assessOptions) error {
 		return usagef("run 'maturity init' and fill in the file, then 'maturity score FILE'; or pass --accessible to answer line by line on stdin",
 			"assess needs a terminal on stdin and stderr")
 	}
+	// The answers file is read and written on purpose (it resumes); only a
+	// model file may not be it.
+	out, err := newDestination(io, opts.Output, nil, opts.Model)
+	if err != nil {
+		return err
+	}
 	f, m, err := openAnswers(opts)
 	if err != nil {
 		return err
@@ -136,10 +141,7 @@ func assessRun(opts *assessOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFile(opts.Output, data, 0o644); err != nil {
-			return fmt.Errorf("%s: cannot write: %w", opts.Output, unwrapPath(err))
-		}
-		return nil
+		return writeOutput(out, data)
 	}
 	s, err := assess.New(m, f, opts.Pillars, save)
 	if err != nil {

@@ -225,7 +225,11 @@ func modelExportRun(opts *modelExportOptions) error {
 	if !ok {
 		return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", "), "no embedded model %q", opts.ID)
 	}
-	return writeOutput(opts.IO, opts.Output, data)
+	out, err := newDestination(opts.IO, opts.Output, nil)
+	if err != nil {
+		return err
+	}
+	return writeOutput(out, data)
 }
 
 func plural(n int, noun string) string {
