@@ -89,6 +89,15 @@ func create(path string, noReplace, unnamed bool) (*File, error) {
 			return nil, &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
 		}
 	} else {
+		// A device or FIFO is written in place, through any links: the
+		// kernel follows them, also the /proc links of /dev/stdout, which
+		// name a pipe that Readlink cannot follow.
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			if err := f.openInPlace(); err != nil {
+				return nil, err
+			}
+			return f, nil
+		}
 		target, err := resolve(path)
 		if err != nil {
 			return nil, &fs.PathError{Op: "write", Path: path, Err: unwrap(err)}

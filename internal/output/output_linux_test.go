@@ -106,8 +106,8 @@ func TestFIFOWrittenInPlace(t *testing.T) {
 				got <- nil
 				return
 			}
-			defer r.Close()
 			b, _ := io.ReadAll(r)
+			r.Close() // before the next writer can open the FIFO
 			got <- b
 		}()
 		if err := WriteFile(p, []byte("through the pipe")); err != nil {
@@ -126,6 +126,22 @@ func TestFIFOWrittenInPlace(t *testing.T) {
 		}
 	}
 	assertOnly(t, dir, "link", "out.fifo")
+
+	// A pipe behind a /proc link (as /dev/stdout is), which Readlink cannot
+	// follow: "pipe:[N]" names no file.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if err := WriteFile("/proc/self/fd/"+strconv.Itoa(int(w.Fd())), []byte("to the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if b, _ := io.ReadAll(r); string(b) != "to the pipe" {
+		t.Errorf("the pipe's reader got %q", b)
+	}
 }
 
 func TestCharDeviceWrittenInPlace(t *testing.T) {
