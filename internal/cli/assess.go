@@ -191,7 +191,7 @@ func assessRun(opts *assessOptions) error {
 		return err
 	}
 	color := io.ColorOut(opts.NoColor)
-	if err := render.Text(io.Out, m, r, render.TextOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
+	if err := render.Text(stdout(io), m, r, render.TextOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.Err, "Answers saved in %s: %d of %d answered.\n", opts.Output, s.Answered(), s.Total)

@@ -36,10 +36,14 @@ func newDestination(io *IO, path string, inputs []string, models ...string) (*de
 	return &destination{io: io, path: path}, nil
 }
 
-func (d *destination) stdout() bool { return d.path == "" || d.path == "-" }
+// stdout is the destination of a command that has no -o: results reach
+// stdout through the same Write as every other output.
+func stdout(io *IO) *destination { return &destination{io: io} }
+
+func (d *destination) toStdout() bool { return d.path == "" || d.path == "-" }
 
 func (d *destination) Write(p []byte) (int, error) {
-	if d.stdout() {
+	if d.toStdout() {
 		return d.io.Out.Write(p)
 	}
 	if d.file == nil {
