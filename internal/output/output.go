@@ -135,9 +135,10 @@ func create(path string, noReplace, unnamed bool) (*File, error) {
 }
 
 // resolve follows the symbolic links of path to the file they name, which
-// need not exist (a dangling link names the file to create). Relative links
-// are read against the link's real folder, so that ".." in them means what
-// it means to the kernel.
+// need not exist (a dangling link names the file to create). A relative
+// link is appended to the link's folder as text and only the final folder
+// is resolved, by the system, so that ".." means what it means to the
+// kernel.
 func resolve(path string) (string, error) {
 	for i := 0; ; i++ {
 		st, err := os.Lstat(path)
