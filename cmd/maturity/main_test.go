@@ -42,7 +42,8 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"hostile": hostileFile,
+			"hostile":  hostileFile,
+			"filemode": fileMode,
 		},
 		Setup: func(env *testscript.Env) error {
 			// Scripts copy what they need from the repo's testdata with
@@ -77,4 +78,18 @@ func hostileFile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("unknown hostile file %q", args[0])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
+}
+
+// fileMode checks a file's type and permissions, the link itself for a
+// link: filemode FILE MODE, MODE as Go prints it (-rw-------, Lrwxrwxrwx,
+// prw-------, Dcrw-rw-rw-).
+func fileMode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: filemode FILE MODE")
+	}
+	st, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := st.Mode().String(); (got == args[1]) == neg {
+		ts.Fatalf("%s: mode %s, want %s%s", args[0], got, map[bool]string{true: "not "}[neg], args[1])
+	}
 }

@@ -17,7 +17,6 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/assess"
-	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/dates"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
@@ -123,6 +122,12 @@ func assessRun(opts *assessOptions) error {
 		return usagef("run 'maturity init' and fill in the file, then 'maturity score FILE'; or pass --accessible to answer line by line on stdin",
 			"assess needs a terminal on stdin and stderr")
 	}
+	// The answers file is read and written on purpose (it resumes); only a
+	// model file may not be it.
+	out, err := newDestination(io, opts.Output, nil, opts.Model)
+	if err != nil {
+		return err
+	}
 	f, m, err := openAnswers(opts)
 	if err != nil {
 		return err
@@ -132,10 +137,7 @@ func assessRun(opts *assessOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.WriteFile(opts.Output, data, 0o644); err != nil {
-			return fmt.Errorf("%s: cannot write: %w", opts.Output, unwrapPath(err))
-		}
-		return nil
+		return writeOutput(out, data)
 	}
 	s, err := assess.New(m, f, opts.Pillars, save)
 	if err != nil {
@@ -185,7 +187,7 @@ func assessRun(opts *assessOptions) error {
 		return err
 	}
 	color := io.ColorOut(opts.NoColor)
-	if err := render.Text(io.Out, m, r, render.TextOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
+	if err := render.Text(stdout(io), m, r, render.TextOptions{Color: color, Width: io.TerminalWidth()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.Err, "Answers saved in %s: %d of %d answered.\n", opts.Output, s.Answered(), s.Total)

@@ -88,6 +88,10 @@ pillar's level went down.`,
 }
 
 func diffRun(opts *diffOptions) error {
+	out, err := newDestination(opts.IO, opts.Output, []string{opts.Old, opts.New}, opts.Model, opts.OldModel, opts.NewModel)
+	if err != nil {
+		return err
+	}
 	models := newModelCache(opts.IO)
 	sopt := score.Options{Threshold: opts.Threshold, Target: opts.Target}
 	oldSpec, newSpec := opts.Model, opts.Model
@@ -119,7 +123,7 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.IO, opts.Output, buf.Bytes()); err != nil {
+	if err := writeOutput(out, buf.Bytes()); err != nil {
 		return err
 	}
 	if opts.FailOnRegression && d.Regression {

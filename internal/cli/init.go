@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/heat-tools/maturity/internal/answers"
-	"github.com/heat-tools/maturity/internal/atomicfile"
 )
 
 type initOptions struct {
@@ -58,6 +57,11 @@ the template.`,
 }
 
 func initRun(opts *initOptions) error {
+	out, err := newDestination(opts.IO, opts.Output, nil, opts.Model)
+	if err != nil {
+		return err
+	}
+	out.noReplace = !opts.Force
 	m, err := loadModel(opts.IO, opts.Model)
 	if err != nil {
 		return err
@@ -70,19 +74,14 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output == "-" {
-		_, err := opts.IO.Out.Write(data)
-		return err
-	}
-	write := atomicfile.WriteNew
-	if opts.Force {
-		write = atomicfile.WriteFile
-	}
-	if err := write(opts.Output, data, 0o644); err != nil {
+	if err := writeOutput(out, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return withHint(fmt.Errorf("%s already exists; not replaced", opts.Output), "pass --force to replace it, or -o to write another file")
 		}
-		return fmt.Errorf("%s: cannot write: %w", opts.Output, unwrapPath(err))
+		return err
+	}
+	if opts.Output == "-" {
+		return nil
 	}
 	fmt.Fprintf(opts.IO.Err, "Wrote %s: %d indicators of %s %s to answer.\nFill it in, then run: maturity score %s\n", opts.Output, m.IndicatorCount(), m.ID, m.Version, opts.Output)
 	return nil

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -76,14 +75,9 @@ func mergeRun(opts *mergeOptions) error {
 	if len(inputs) < 2 {
 		return usagef("name two or more answers files, or a directory of them", "merge needs at least two answers files, got %d", len(inputs))
 	}
-	if opts.Output != "-" {
-		if out, err := os.Stat(opts.Output); err == nil {
-			for _, in := range inputs {
-				if st, err := os.Stat(in); err == nil && os.SameFile(out, st) {
-					return usagef("write the merged file elsewhere: -o merged.yaml", "-o %s is one of the inputs; it would be replaced", opts.Output)
-				}
-			}
-		}
+	out, err := newDestination(opts.IO, opts.Output, inputs, opts.Model)
+	if err != nil {
+		return err
 	}
 	models := newModelCache(opts.IO)
 	var files []*answers.File
@@ -119,7 +113,7 @@ func mergeRun(opts *mergeOptions) error {
 		return err
 	}
 	printDisagreements(opts, res)
-	if err := writeOutput(opts.IO, opts.Output, data); err != nil {
+	if err := writeOutput(out, data); err != nil {
 		return err
 	}
 	if opts.Output != "-" {

@@ -50,7 +50,7 @@ func newCmdModelList(io *IO, runF func(*modelListOptions) error) *cobra.Command 
 }
 
 func modelListRun(opts *modelListOptions) error {
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(stdout(opts.IO), 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tVERSION\tLEVELS\tPILLARS\tINDICATORS\tNAME")
 	for _, id := range model.EmbeddedIDs() {
 		m, err := model.Embedded(id)
@@ -134,7 +134,7 @@ func modelShowRun(opts *modelShowOptions) error {
 			fmt.Fprintf(&b, "  %s%s\n    %s\n", s.Title, lic, s.URL)
 		}
 	}
-	_, err = opts.IO.Out.Write([]byte(b.String()))
+	_, err = stdout(opts.IO).Write([]byte(b.String()))
 	return err
 }
 
@@ -177,7 +177,7 @@ func modelValidateRun(opts *modelValidateOptions) error {
 		if err == nil {
 			var m *model.Model
 			if m, err = model.Parse(yamlx.DisplayName(name), data); err == nil {
-				fmt.Fprintf(opts.IO.Out, "%s: ok: %s version %s, %d levels, %d pillars, %d cells, %d indicators\n",
+				fmt.Fprintf(stdout(opts.IO), "%s: ok: %s version %s, %d levels, %d pillars, %d cells, %d indicators\n",
 					yamlx.DisplayName(name), m.ID, m.Version, len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount())
 				continue
 			}
@@ -224,7 +224,11 @@ func modelExportRun(opts *modelExportOptions) error {
 	if !ok {
 		return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", "), "no embedded model %q", opts.ID)
 	}
-	return writeOutput(opts.IO, opts.Output, data)
+	out, err := newDestination(opts.IO, opts.Output, nil)
+	if err != nil {
+		return err
+	}
+	return writeOutput(out, data)
 }
 
 func plural(n int, noun string) string {

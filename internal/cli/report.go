@@ -86,6 +86,10 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	out, err := newDestination(opts.IO, opts.Output, inputs, opts.Model)
+	if err != nil {
+		return err
+	}
 	sopts := &scoreOptions{IO: opts.IO, Model: opts.Model, Target: opts.Target, Threshold: opts.Threshold}
 	var results []scored
 	failed, err := scoreInputs(sopts, inputs, nil, func(r *scored) error {
@@ -122,7 +126,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, opts.Output, buf.Bytes())
+	return writeOutput(out, buf.Bytes())
 }
 
 // generationTime is SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set,

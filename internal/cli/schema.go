@@ -35,6 +35,6 @@ func schemaRun(opts *schemaOptions) error {
 	if !ok {
 		return usagef("schemas: "+strings.Join(schema.Names(), ", "), "unknown schema %q", opts.Name)
 	}
-	_, err := opts.IO.Out.Write(data)
+	_, err := stdout(opts.IO).Write(data)
 	return err
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/heat-tools/maturity/internal/answers"
-	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
@@ -121,7 +120,10 @@ func scoreRun(opts *scoreOptions) error {
 		// (docs/benchmarks.md).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	out := &output{io: opts.IO, path: opts.Output}
+	out, err := newDestination(opts.IO, opts.Output, inputs, opts.Model)
+	if err != nil {
+		return err
+	}
 	defer out.abort()
 	w := bufio.NewWriterSize(out, 64<<10)
 
@@ -439,65 +441,6 @@ func expandInputs(args []string) ([]string, error) {
 		out = append(out, files...)
 	}
 	return out, nil
-}
-
-// output is where results go: stdout, or the file at path, replaced
-// atomically once everything is written. The file is created at the first
-// write, so that a run that writes nothing leaves no file.
-type output struct {
-	io   *IO
-	path string
-	file *atomicfile.File
-}
-
-func (o *output) Write(p []byte) (int, error) {
-	if o.path == "" || o.path == "-" {
-		return o.io.Out.Write(p)
-	}
-	if o.file == nil {
-		f, err := atomicfile.Create(o.path, 0o644)
-		if err != nil {
-			return 0, o.cannotWrite(err)
-		}
-		o.file = f
-	}
-	n, err := o.file.Write(p)
-	if err != nil {
-		return n, o.cannotWrite(err)
-	}
-	return n, nil
-}
-
-// commit puts the written file in place.
-func (o *output) commit() error {
-	if o.file == nil {
-		return nil
-	}
-	if err := o.file.Commit(); err != nil {
-		return o.cannotWrite(err)
-	}
-	return nil
-}
-
-func (o *output) cannotWrite(err error) error {
-	return fmt.Errorf("%s: cannot write: %w", o.path, unwrapPath(err))
-}
-
-// abort drops a file that was not committed.
-func (o *output) abort() {
-	if o.file != nil {
-		o.file.Abort()
-	}
-}
-
-// writeOutput writes data to path atomically, or to stdout when path is empty.
-func writeOutput(io *IO, path string, data []byte) error {
-	out := &output{io: io, path: path}
-	defer out.abort()
-	if _, err := out.Write(data); err != nil {
-		return err
-	}
-	return out.commit()
 }
 
 func unwrapPath(err error) error {

@@ -67,6 +67,10 @@ func trendRun(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
+	out, err := newDestination(opts.IO, opts.Output, inputs, opts.Model)
+	if err != nil {
+		return err
+	}
 	models := newModelCache(opts.IO)
 	var results []*score.Result
 	failed := false
@@ -101,5 +105,5 @@ func trendRun(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, opts.Output, buf.Bytes())
+	return writeOutput(out, buf.Bytes())
 }
