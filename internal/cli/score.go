@@ -20,6 +20,7 @@ import (
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/atomicfile"
 	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/resultjson"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -128,7 +129,7 @@ func scoreRun(opts *scoreOptions) error {
 	// json and jsonl batches are written as each file is scored, in input
 	// order; the other formats need every result first.
 	stream := opts.Format == "jsonl" || opts.Format == "json" && batch
-	list := &render.JSONListWriter{W: w}
+	list := &resultjson.ListWriter{W: w}
 	var ok []scored
 	failed, err := scoreInputs(opts, inputs, func(r *scored) {
 		prerender(opts.Format, batch, r)
@@ -313,9 +314,9 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 func prerender(format string, batch bool, r *scored) {
 	switch {
 	case format == "jsonl":
-		r.chunk = render.JSONLine(r.result)
+		r.chunk = resultjson.Line(r.result)
 	case format == "json" && batch:
-		r.chunk = render.JSONListItem(r.result)
+		r.chunk = resultjson.ListItem(r.result)
 	case format == "text" && batch:
 		r.row = render.SummaryRow(r.result)
 	}
@@ -339,7 +340,7 @@ func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
 	switch opts.Format {
 	case "json":
-		return render.JSON(w, list[0])
+		return resultjson.Write(w, list[0])
 	case "yaml":
 		if !batch {
 			return render.YAML(w, list[0])

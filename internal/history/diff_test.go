@@ -239,21 +239,3 @@ func TestComparePillarsGoneAndNew(t *testing.T) {
 		t.Errorf("a renamed pillar is not a regression: %v", d.Regressions)
 	}
 }
-
-func TestMarkdownEscapes(t *testing.T) {
-	for in, want := range map[string]string{
-		"a|b":         `a\|b`,
-		"*x* _y_":     `\*x\* \_y\_`,
-		"<script>":    "&lt;script&gt;",
-		"[l](u)":      `\[l\](u)`,
-		"two\nlines":  "two lines",
-		"plain words": "plain words",
-	} {
-		if got := md(in); got != want {
-			t.Errorf("md(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := mdCode("a|b`c"); got != "`a\\|b'c`" {
-		t.Errorf("mdCode = %q", got)
-	}
-}

@@ -123,7 +123,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		AssessedAt: r.Input.AssessedAt, File: r.Input.File,
 		ModelName: m.Name, ModelVersion: m.Version, Sources: m.Sources,
 		Generated: opt.Generated.UTC().Format("2006-01-02 15:04 UTC"), Version: opt.Version,
-		Level: r.Level, LevelLabel: levelName(r.Level), Score: r.Score.String(),
+		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Score.String(),
 		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
 		Levels: m.Levels, Unanswered: len(r.Unanswered),
 	}
@@ -134,10 +134,10 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	if l, ok := m.Level(r.Level.Value); ok {
 		v.Summary, v.Description = l.Summary, l.Description
 	} else {
-		v.Summary = fmt.Sprintf("No level is attained yet: %s is not complete in every pillar.", levelName(score.LevelRef{Value: m.Levels[0].Value, Name: m.Levels[0].Name}))
+		v.Summary = fmt.Sprintf("No level is attained yet: %s is not complete in every pillar.", score.LevelRef{Value: m.Levels[0].Value, Name: m.Levels[0].Name}.Label())
 	}
 	if r.NextLevel != nil {
-		v.Next = levelName(*r.NextLevel)
+		v.Next = r.NextLevel.Label()
 		if l, ok := m.Level(r.NextLevel.Value); ok {
 			v.NextSummary = l.Summary
 		}
@@ -155,7 +155,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Counts = fmt.Sprintf("%d indicators: %s", r.Counts.Indicators, strings.Join(parts, ", "))
 
 	for pi, p := range r.Pillars {
-		row := gridRow{Pillar: p.Name, Level: levelName(p.Level), Score: p.Score.String(), ScoreValue: p.Score.Round()}
+		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: p.Score.String(), ScoreValue: p.Score.Round()}
 		pil := &m.Pillars[pi]
 		for _, lc := range p.Levels {
 			c := gridCell{Class: coverageClass(lc), Attained: lc.Attained, Text: fmt.Sprintf("%.0f%%", float64(lc.Coverage)*100),
@@ -173,7 +173,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Chart = newBarChart(m, r)
 
 	if r.Target != nil {
-		v.Target = levelName(*r.Target)
+		v.Target = r.Target.Label()
 	}
 	v.NumGaps = len(r.Gaps)
 	for _, g := range r.Gaps {
@@ -252,7 +252,7 @@ func buildTrend(list []Scored) *trendView {
 	t := &trendView{}
 	for i, s := range list {
 		r := s.Result
-		p := trendPoint{Label: assessmentLabel(r), File: r.Input.File, Level: levelName(r.Level), Score: r.Score.String(), Latest: i == len(list)-1}
+		p := trendPoint{Label: assessmentLabel(r), File: r.Input.File, Level: r.Level.Label(), Score: r.Score.String(), Latest: i == len(list)-1}
 		if i > 0 {
 			p.Delta, p.DeltaClass = delta(list[i-1].Result.Score.Round(), r.Score.Round())
 		}
@@ -264,9 +264,9 @@ func buildTrend(list []Scored) *trendView {
 
 func buildChange(prev, cur *score.Result) *changeView {
 	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
-	c.Level = levelName(prev.Level) + " → " + levelName(cur.Level)
+	c.Level = prev.Level.Label() + " → " + cur.Level.Label()
 	if prev.Level.Value == cur.Level.Value {
-		c.Level = levelName(cur.Level) + " (unchanged)"
+		c.Level = cur.Level.Label() + " (unchanged)"
 	}
 	d, _ := delta(prev.Score.Round(), cur.Score.Round())
 	c.Score = fmt.Sprintf("%s → %s (%s)", prev.Score, cur.Score, d)
@@ -276,9 +276,9 @@ func buildChange(prev, cur *score.Result) *changeView {
 		before[p.ID] = p
 	}
 	for _, p := range cur.Pillars {
-		pc := pillarChange{Pillar: p.Name, LevelNow: levelName(p.Level), ScoreNow: p.Score.String()}
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.Level.Label(), ScoreNow: p.Score.String()}
 		if b, ok := before[p.ID]; ok {
-			pc.LevelBefore, pc.ScoreBefore = levelName(b.Level), b.Score.String()
+			pc.LevelBefore, pc.ScoreBefore = b.Level.Label(), b.Score.String()
 			pc.Delta, pc.Class = delta(b.Score.Round(), p.Score.Round())
 		} else {
 			pc.LevelBefore, pc.ScoreBefore, pc.Delta, pc.Class = "–", "–", "new", "same"

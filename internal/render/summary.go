@@ -22,7 +22,7 @@ func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
 // can be made in parallel and written with SummaryTable.
 func SummaryRow(r *score.Result) []string {
 	return []string{
-		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
+		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(r.Level.Label()),
 		r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
 	}
 }
