@@ -389,10 +389,7 @@ func checkMinLevel(opts *scoreOptions, rs []scored) error {
 }
 
 func levelLabel(l score.LevelRef) string {
-	if l.Value == 0 {
-		return "level None"
-	}
-	return fmt.Sprintf("level %d %s", l.Value, l.Name)
+	return "level " + l.Label()
 }
 
 func levelValues(m *model.Model) string {

@@ -1,6 +1,6 @@
 // Package history compares assessments over time: the diff of two
-// assessments and the trend of many. It computes; the cli package wires
-// flags and files.
+// assessments and the trend of many. It computes; render writes the
+// results out, and the cli package wires flags and files.
 package history
 
 import (

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/heat-tools/maturity/internal/history"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -248,49 +249,63 @@ func assessmentLabel(r *score.Result) string {
 	return r.Input.File
 }
 
+// buildTrend takes the order and each point's level and score from
+// history.Trend, the computation `maturity trend` shows.
 func buildTrend(list []Scored) *trendView {
-	t := &trendView{}
+	rs := make([]*score.Result, len(list))
 	for i, s := range list {
-		r := s.Result
-		p := trendPoint{Label: assessmentLabel(r), File: r.Input.File, Level: r.Level.Label(), Score: r.Score.String(), Latest: i == len(list)-1}
-		if i > 0 {
-			p.Delta, p.DeltaClass = delta(list[i-1].Result.Score.Round(), r.Score.Round())
+		rs[i] = s.Result
+	}
+	points, _ := history.Trend(rs)
+	t := &trendView{}
+	for i, p := range points {
+		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		if p.AssessedAt != nil {
+			tp.Label = *p.AssessedAt
 		}
-		t.Points = append(t.Points, p)
+		if i > 0 {
+			tp.Delta, tp.DeltaClass = delta(points[i-1].Score.Round(), p.Score.Round())
+		}
+		t.Points = append(t.Points, tp)
 	}
 	t.Chart = newLineChart(list)
 	return t
 }
 
+// buildChange shows history.Compare's levels and pillar changes, the
+// computation `maturity diff` shows, from prev to cur.
 func buildChange(prev, cur *score.Result) *changeView {
+	d := history.Compare(history.Side{Result: prev}, history.Side{Result: cur})
 	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
-	c.Level = prev.Level.Label() + " → " + cur.Level.Label()
-	if prev.Level.Value == cur.Level.Value {
-		c.Level = cur.Level.Label() + " (unchanged)"
+	c.Level = d.Old.Level.Label() + " → " + d.New.Level.Label()
+	if d.Old.Level.Value == d.New.Level.Value {
+		c.Level = d.New.Level.Label() + " (unchanged)"
 	}
-	d, _ := delta(prev.Score.Round(), cur.Score.Round())
-	c.Score = fmt.Sprintf("%s → %s (%s)", prev.Score, cur.Score, d)
-	_, c.ScoreClass = delta(prev.Score.Round(), cur.Score.Round())
-	before := map[string]score.PillarResult{}
-	for _, p := range prev.Pillars {
-		before[p.ID] = p
-	}
-	for _, p := range cur.Pillars {
-		pc := pillarChange{Pillar: p.Name, LevelNow: p.Level.Label(), ScoreNow: p.Score.String()}
-		if b, ok := before[p.ID]; ok {
-			pc.LevelBefore, pc.ScoreBefore = b.Level.Label(), b.Score.String()
-			pc.Delta, pc.Class = delta(b.Score.Round(), p.Score.Round())
-		} else {
-			pc.LevelBefore, pc.ScoreBefore, pc.Delta, pc.Class = "–", "–", "new", "same"
+	var sd string
+	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
+	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
+	for _, p := range d.Pillars {
+		switch p.Change {
+		case "gone": // the report is about cur's pillars
+			continue
+		case "new":
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
+			continue
 		}
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
+		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
 		c.Pillars = append(c.Pillars, pc)
 	}
 	return c
 }
 
 // delta writes the change from a to b with a sign, and its class.
-func delta(a, b float64) (string, string) {
-	d := score.OneDecimal(b - a)
+func delta(a, b float64) (string, string) { return signedDelta(score.OneDecimal(b - a)) }
+
+// signedDelta writes a change with a sign, and its class.
+func signedDelta(d score.OneDecimal) (string, string) {
 	switch {
 	case d.Round() > 0:
 		return "+" + d.String(), "up"
