@@ -90,11 +90,6 @@ type Indicators struct {
 	Added   []IndicatorChange
 }
 
-// Count is the number of indicators named in all lists.
-func (in *Indicators) Count() int {
-	return len(in.Gained) + len(in.Lost) + len(in.Changed) + len(in.Removed) + len(in.Added)
-}
-
 // IndicatorChange is one indicator's answer before and after; "" is
 // unanswered. Pillar is "" for an id no model knows.
 type IndicatorChange struct {

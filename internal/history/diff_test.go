@@ -111,8 +111,8 @@ func TestCompareKinds(t *testing.T) {
 				got, c = k.name, k.cs[0]
 			}
 		}
-		if in.Count() > 1 {
-			t.Errorf("%s -> %s: %d changes, want at most 1", tt.old, tt.new, in.Count())
+		if count(in) > 1 {
+			t.Errorf("%s -> %s: %d changes, want at most 1", tt.old, tt.new, count(in))
 		}
 		if got != tt.kind || c.Direction != tt.dir {
 			t.Errorf("%s -> %s: %q direction %d, want %q direction %d", tt.old, tt.new, got, c.Direction, tt.kind, tt.dir)
