@@ -76,7 +76,7 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
+func FuzzParseResult(f *testing.F) {
 	f.Add([]byte(`{"schema_version": 1, "model": {"id": "x", "version": "1"}, "level": {"value": 10, "name": "A"}, "score": 12.5, "pillars": [{"id": "a", "name": "A", "level": {"value": 10}, "score": 12.5, "levels": [{"value": 10, "coverage": 1}]}], "gaps": [], "unanswered": ["a.1"], "counts": {"indicators": 2, "yes": 1, "na": 0, "unanswered": 1}}`))
 	f.Add([]byte(`{"schema_version": 1, "counts": {"a": 1e400}}`))
 	f.Add([]byte(`{"schema_version": 1, "pillars": [null, {"id": ""}]}`))

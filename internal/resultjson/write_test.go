@@ -179,10 +179,10 @@ func TestAppendMatchesOnTestdata(t *testing.T) {
 	}
 }
 
-// FuzzAppend puts arbitrary text in every string field of a scored
+// FuzzAppendJSON puts arbitrary text in every string field of a scored
 // result, with answers chosen by the fuzzer, and compares with
 // encoding/json.
-func FuzzAppend(f *testing.F) {
+func FuzzAppendJSON(f *testing.F) {
 	f.Add("plain", "note", []byte{3, 2, 1, 2, 3, 4, 1, 1})
 	f.Add("\x00\x1f\"\\<>&", "\u2028\u2029\ufffd", []byte{0})
 	f.Add("\xff\xc3", "\xe2\x80", []byte{255, 255, 255, 255})
