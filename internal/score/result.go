@@ -8,8 +8,9 @@ import (
 	"github.com/heat-tools/maturity/model"
 )
 
-// Result is the outcome of scoring one answers file. Its JSON field names
-// are a contract (SPEC.md); add fields, never rename them.
+// Result is the outcome of scoring one answers file. Its JSON field names,
+// in the json tags that internal/resultjson reads by (score itself writes
+// no JSON), are a contract (SPEC.md); add fields, never rename them.
 type Result struct {
 	SchemaVersion int            `json:"schema_version"`
 	Model         ModelInfo      `json:"model"`
