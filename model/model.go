@@ -125,6 +125,18 @@ func (m *Model) ScalePoint(id string) (ScalePoint, bool) {
 	return ScalePoint{}, false
 }
 
+// AnswerScore is s(i) of an answer on m's scale, the one rule every
+// package scores answers by: the scale point's score, 0 when unanswered
+// ("") or not on the scale; applicable is false for na, which leaves the
+// indicator out of its cell.
+func (m *Model) AnswerScore(answer string) (score float64, applicable bool) {
+	if answer == NotApplicable {
+		return 0, false
+	}
+	p, _ := m.ScalePoint(answer)
+	return p.Score, true
+}
+
 // IndicatorRef locates an indicator within its model.
 type IndicatorRef struct {
 	Pillar    *Pillar

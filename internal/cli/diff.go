@@ -9,6 +9,8 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/resultjson"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/internal/yamlx"
 )
@@ -114,11 +116,11 @@ func diffRun(opts *diffOptions) error {
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "json":
-		err = history.DiffJSON(&buf, d)
+		err = render.DiffJSON(&buf, d)
 	case "markdown":
-		err = history.DiffMarkdown(&buf, d)
+		err = render.DiffMarkdown(&buf, d)
 	default:
-		err = history.DiffText(&buf, d, opts.Output == "" && opts.IO.ColorOut(opts.NoColor))
+		err = render.DiffText(&buf, d, opts.Output == "" && opts.IO.ColorOut(opts.NoColor))
 	}
 	if err != nil {
 		return err
@@ -146,8 +148,8 @@ func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt sco
 		return history.Side{}, err
 	}
 	display := yamlx.DisplayName(name)
-	if history.IsJSON(data) {
-		r, err := history.ParseResult(display, data)
+	if resultjson.IsJSON(data) {
+		r, err := resultjson.Parse(display, data)
 		if err != nil {
 			return history.Side{}, err
 		}

@@ -121,7 +121,7 @@ func modelShowRun(opts *modelShowOptions) error {
 				fmt.Fprintf(&b, "  %d %s: no cell\n", l.Value, l.Name)
 				continue
 			}
-			b.WriteString(render.Wrap(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, plural(len(c.Indicators), "indicator")), "  ", "    ", 80))
+			b.WriteString(render.Wrap(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, render.Plural(len(c.Indicators), "indicator")), "  ", "    ", 80))
 		}
 	}
 	if len(m.Sources) > 0 {
@@ -229,11 +229,4 @@ func modelExportRun(opts *modelExportOptions) error {
 		return err
 	}
 	return writeOutput(out, data)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

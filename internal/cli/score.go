@@ -19,6 +19,7 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/resultjson"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -130,7 +131,7 @@ func scoreRun(opts *scoreOptions) error {
 	// json and jsonl batches are written as each file is scored, in input
 	// order; the other formats need every result first.
 	stream := opts.Format == "jsonl" || opts.Format == "json" && batch
-	list := &render.JSONListWriter{W: w}
+	list := &resultjson.ListWriter{W: w}
 	var ok []scored
 	failed, err := scoreInputs(opts, inputs, func(r *scored) {
 		prerender(opts.Format, batch, r)
@@ -315,9 +316,9 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 func prerender(format string, batch bool, r *scored) {
 	switch {
 	case format == "jsonl":
-		r.chunk = render.JSONLine(r.result)
+		r.chunk = resultjson.Line(r.result)
 	case format == "json" && batch:
-		r.chunk = render.JSONListItem(r.result)
+		r.chunk = resultjson.ListItem(r.result)
 	case format == "text" && batch:
 		r.row = render.SummaryRow(r.result)
 	}
@@ -341,7 +342,7 @@ func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
 	switch opts.Format {
 	case "json":
-		return render.JSON(w, list[0])
+		return resultjson.Write(w, list[0])
 	case "yaml":
 		if !batch {
 			return render.YAML(w, list[0])
@@ -390,10 +391,7 @@ func checkMinLevel(opts *scoreOptions, rs []scored) error {
 }
 
 func levelLabel(l score.LevelRef) string {
-	if l.Value == 0 {
-		return "level None"
-	}
-	return fmt.Sprintf("level %d %s", l.Value, l.Name)
+	return "level " + l.Label()
 }
 
 func levelValues(m *model.Model) string {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/score"
 )
 
@@ -93,14 +94,14 @@ func trendRun(opts *trendOptions) error {
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "json":
-		err = history.TrendJSON(&buf, points)
+		err = render.TrendJSON(&buf, points)
 	case "csv":
-		err = history.TrendCSV(&buf, points)
+		err = render.TrendCSV(&buf, points)
 	case "markdown":
-		err = history.TrendMarkdown(&buf, points)
+		err = render.TrendMarkdown(&buf, points)
 	default:
 		sparklines := opts.Output == "" && opts.IO.OutTTY && opts.IO.Getenv("TERM") != "dumb"
-		err = history.TrendText(&buf, points, sparklines)
+		err = render.TrendText(&buf, points, sparklines)
 	}
 	if err != nil {
 		return err

@@ -1,11 +1,11 @@
 // Package history compares assessments over time: the diff of two
-// assessments and the trend of many. It computes; the cli package wires
-// flags and files.
+// assessments and the trend of many. It computes; render writes the
+// results out, and the cli package wires flags and files.
 package history
 
 import (
-	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/score"
@@ -26,51 +26,51 @@ type Side struct {
 
 // Diff is what changed from Old to New.
 type Diff struct {
-	Old          Summary        `json:"old"`
-	New          Summary        `json:"new"`
-	Detail       string         `json:"detail"` // "answers", or "results" when either side is a JSON result
-	ModelChanged bool           `json:"model_changed"`
-	Regression   bool           `json:"regression"`
-	Regressions  []string       `json:"regressions"`
-	Pillars      []PillarChange `json:"pillars"`
+	Old          Summary
+	New          Summary
+	Detail       string // "answers", or "results" when either side is a JSON result
+	ModelChanged bool
+	Regression   bool
+	Regressions  []string
+	Pillars      []PillarChange
 	// With Detail "answers":
-	Indicators *Indicators  `json:"indicators,omitempty"`
-	Notes      []NoteChange `json:"notes,omitempty"`
+	Indicators *Indicators
+	Notes      []NoteChange
 	// With Detail "results":
-	Counts     []CountChange `json:"counts,omitempty"`
-	Answered   []string      `json:"answered,omitempty"`   // unanswered before, answered now
-	Unanswered []string      `json:"unanswered,omitempty"` // answered before, unanswered now
-	GapsClosed []string      `json:"gaps_closed,omitempty"`
-	GapsOpened []string      `json:"gaps_opened,omitempty"`
+	Counts     []CountChange
+	Answered   []string // unanswered before, answered now
+	Unanswered []string // answered before, unanswered now
+	GapsClosed []string
+	GapsOpened []string
 }
 
 // Summary is one side's headline.
 type Summary struct {
-	File       string          `json:"file"`
-	AssessedAt string          `json:"assessed_at,omitempty"`
-	Model      score.ModelInfo `json:"model"` // the model it was scored with
+	File       string
+	AssessedAt string
+	Model      score.ModelInfo // the model it was scored with
 	// WrittenFor is the file's model_version when it differs from
 	// Model.Version: the answers were written for another version.
-	WrittenFor string           `json:"written_for,omitempty"`
-	Level      score.LevelRef   `json:"level"`
-	Score      score.OneDecimal `json:"score"`
+	WrittenFor string
+	Level      score.LevelRef
+	Score      score.OneDecimal
 }
 
 // PillarChange is one pillar before and after. Change is "up", "down" or
 // "same" for the level, or "gone" / "new" for a pillar in one side only.
 type PillarChange struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	Change      string            `json:"change"`
-	Old         *PillarState      `json:"old"`
-	New         *PillarState      `json:"new"`
-	ScoreChange *score.OneDecimal `json:"score_change,omitempty"`
+	ID          string
+	Name        string
+	Change      string
+	Old         *PillarState
+	New         *PillarState
+	ScoreChange *score.OneDecimal
 }
 
 // PillarState is a pillar's level and score on one side.
 type PillarState struct {
-	Level score.LevelRef   `json:"level"`
-	Score score.OneDecimal `json:"score"`
+	Level score.LevelRef
+	Score score.OneDecimal
 }
 
 // Indicators are the answer changes, each list in pillar then model order.
@@ -83,20 +83,15 @@ type PillarState struct {
 //   - Removed: an indicator of the old side that the new side's model does
 //     not have; Added: the reverse. Their answer is the one side's.
 type Indicators struct {
-	Gained  []IndicatorChange `json:"gained"`
-	Lost    []IndicatorChange `json:"lost"`
-	Changed []IndicatorChange `json:"changed"`
-	Removed []IndicatorChange `json:"removed"`
-	Added   []IndicatorChange `json:"added"`
-}
-
-// Count is the number of indicators named in all lists.
-func (in *Indicators) Count() int {
-	return len(in.Gained) + len(in.Lost) + len(in.Changed) + len(in.Removed) + len(in.Added)
+	Gained  []IndicatorChange
+	Lost    []IndicatorChange
+	Changed []IndicatorChange
+	Removed []IndicatorChange
+	Added   []IndicatorChange
 }
 
 // IndicatorChange is one indicator's answer before and after; "" is
-// unanswered (null in JSON). Pillar is "" for an id no model knows.
+// unanswered. Pillar is "" for an id no model knows.
 type IndicatorChange struct {
 	ID     string
 	Pillar string
@@ -109,38 +104,20 @@ type IndicatorChange struct {
 	order     int
 }
 
-// MarshalJSON writes unanswered as null.
-func (c IndicatorChange) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		ID     string  `json:"id"`
-		Pillar string  `json:"pillar"`
-		Level  int     `json:"level"`
-		Old    *string `json:"old"`
-		New    *string `json:"new"`
-	}{c.ID, c.Pillar, c.Level, answerPtr(c.Old), answerPtr(c.New)})
-}
-
-func answerPtr(a string) *string {
-	if a == "" {
-		return nil
-	}
-	return &a
-}
-
 // NoteChange is a note added, removed or edited ("" is no note).
 type NoteChange struct {
-	ID     string `json:"id"`
-	Pillar string `json:"pillar"`
-	Old    string `json:"old"`
-	New    string `json:"new"`
+	ID     string
+	Pillar string
+	Old    string
+	New    string
 	order  int
 }
 
 // CountChange is one answer count before and after.
 type CountChange struct {
-	Kind string `json:"kind"`
-	Old  int    `json:"old"`
-	New  int    `json:"new"`
+	Kind string
+	Old  int
+	New  int
 }
 
 // Compare computes the diff from old to new. It never fails: indicators
@@ -155,13 +132,13 @@ func Compare(old, new Side) *Diff {
 	d.ModelChanged = d.Old.Model.ID != d.New.Model.ID || d.Old.Model.Version != d.New.Model.Version
 	if d.New.Level.Value < d.Old.Level.Value {
 		d.Regression = true
-		d.Regressions = append(d.Regressions, fmt.Sprintf("overall level %s → %s", levelText(d.Old.Level), levelText(d.New.Level)))
+		d.Regressions = append(d.Regressions, fmt.Sprintf("overall level %s → %s", d.Old.Level.Label(), d.New.Level.Label()))
 	}
 	d.Pillars = comparePillars(old.Result, new.Result)
 	for _, p := range d.Pillars {
 		if p.Change == "down" {
 			d.Regression = true
-			d.Regressions = append(d.Regressions, fmt.Sprintf("%s %s → %s", p.Name, levelText(p.Old.Level), levelText(p.New.Level)))
+			d.Regressions = append(d.Regressions, fmt.Sprintf("%s %s → %s", p.Name, p.Old.Level.Label(), p.New.Level.Label()))
 		}
 	}
 	if old.File == nil || new.File == nil || old.Model == nil || new.Model == nil {
@@ -180,13 +157,6 @@ func summary(s Side) Summary {
 		sum.WrittenFor = s.File.ModelVersion
 	}
 	return sum
-}
-
-func levelText(l score.LevelRef) string {
-	if l.Value == 0 {
-		return l.Name
-	}
-	return fmt.Sprintf("%d %s", l.Value, l.Name)
 }
 
 func comparePillars(old, new *score.Result) []PillarChange {
@@ -311,8 +281,8 @@ func compareAnswers(d *Diff, old, new Side) {
 			c.Old = ""
 			in.Added = append(in.Added, c)
 		case oe.Answer != ne.Answer:
-			so, oldApplicable := answerScore(old.Model, oe.Answer)
-			sn, newApplicable := answerScore(new.Model, ne.Answer)
+			so, oldApplicable := old.Model.AnswerScore(oe.Answer)
+			sn, newApplicable := new.Model.AnswerScore(ne.Answer)
 			if oldApplicable && newApplicable {
 				switch {
 				case sn > so:
@@ -358,19 +328,6 @@ func universe(s Side) map[string]bool {
 		ids[e.ID] = true
 	}
 	return ids
-}
-
-// answerScore is s(i) of an answer: its scale score, 0 when unanswered;
-// applicable is false for na.
-func answerScore(m *model.Model, a string) (s float64, applicable bool) {
-	switch a {
-	case model.NotApplicable:
-		return 0, false
-	case "":
-		return 0, true
-	}
-	p, _ := m.ScalePoint(a)
-	return p.Score, true
 }
 
 // topScore is the highest score of m's scale: 1 (yes) by default.
@@ -427,4 +384,41 @@ func minus(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// ChangeGroup is one pillar's gained, lost and changed indicators, each
+// with its kind ("gained", "lost" or "changed"), in model order.
+type ChangeGroup struct {
+	Pillar string // "" for ids no model knows
+	Items  []KindChange
+}
+
+// KindChange is an indicator change with the list it is in.
+type KindChange struct {
+	Kind   string
+	Change IndicatorChange
+}
+
+// ByPillar merges gained, lost and changed in model order, grouped by
+// pillar: the order a person reads a diff in.
+func (in *Indicators) ByPillar() []ChangeGroup {
+	var all []KindChange
+	for _, k := range []struct {
+		kind string
+		cs   []IndicatorChange
+	}{{"gained", in.Gained}, {"lost", in.Lost}, {"changed", in.Changed}} {
+		for _, c := range k.cs {
+			all = append(all, KindChange{k.kind, c})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Change.order < all[j].Change.order })
+	var groups []ChangeGroup
+	for _, it := range all {
+		if len(groups) == 0 || groups[len(groups)-1].Pillar != it.Change.Pillar {
+			groups = append(groups, ChangeGroup{Pillar: it.Change.Pillar})
+		}
+		g := &groups[len(groups)-1]
+		g.Items = append(g.Items, it)
+	}
+	return groups
 }

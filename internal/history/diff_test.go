@@ -111,8 +111,8 @@ func TestCompareKinds(t *testing.T) {
 				got, c = k.name, k.cs[0]
 			}
 		}
-		if in.Count() > 1 {
-			t.Errorf("%s -> %s: %d changes, want at most 1", tt.old, tt.new, in.Count())
+		if count(in) > 1 {
+			t.Errorf("%s -> %s: %d changes, want at most 1", tt.old, tt.new, count(in))
 		}
 		if got != tt.kind || c.Direction != tt.dir {
 			t.Errorf("%s -> %s: %q direction %d, want %q direction %d", tt.old, tt.new, got, c.Direction, tt.kind, tt.dir)
@@ -237,23 +237,5 @@ func TestComparePillarsGoneAndNew(t *testing.T) {
 	}
 	if d.Regression {
 		t.Errorf("a renamed pillar is not a regression: %v", d.Regressions)
-	}
-}
-
-func TestMarkdownEscapes(t *testing.T) {
-	for in, want := range map[string]string{
-		"a|b":         `a\|b`,
-		"*x* _y_":     `\*x\* \_y\_`,
-		"<script>":    "&lt;script&gt;",
-		"[l](u)":      `\[l\](u)`,
-		"two\nlines":  "two lines",
-		"plain words": "plain words",
-	} {
-		if got := md(in); got != want {
-			t.Errorf("md(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := mdCode("a|b`c"); got != "`a\\|b'c`" {
-		t.Errorf("mdCode = %q", got)
 	}
 }

@@ -34,3 +34,8 @@ func ids(cs []IndicatorChange) []string {
 	}
 	return out
 }
+
+// count is the number of indicators named in all lists of in.
+func count(in *Indicators) int {
+	return len(in.Gained) + len(in.Lost) + len(in.Changed) + len(in.Removed) + len(in.Added)
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // CSV writes one row per indicator, in model order, under the header
@@ -42,9 +43,15 @@ func CSV(w io.Writer, list []Scored, file bool) error {
 }
 
 // CSVCell defuses text that a spreadsheet would evaluate as a formula, by a
-// leading apostrophe.
+// leading apostrophe: text whose first character after any spaces is
+// = + - @, a tab or a carriage return, or the full-width ＝ ＋ － ＠ that
+// some spreadsheets also read as those.
 func CSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	t := strings.TrimLeft(s, " ")
+	if t == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("=+-@\t\r＝＋－＠", r) {
 		return "'" + s
 	}
 	return s

@@ -1,138 +1,184 @@
 package render
 
 import (
+	"encoding/json"
 	"io"
 
+	"github.com/heat-tools/maturity/internal/history"
 	"github.com/heat-tools/maturity/internal/score"
 )
 
-// JSON writes a result as indented JSON with a trailing newline.
-func JSON(w io.Writer, r *score.Result) error {
-	compact := r.AppendJSON(nil)
-	b := appendIndent(make([]byte, 0, 2*len(compact)+1), compact, "", "  ")
-	_, err := w.Write(append(b, '\n'))
-	return err
+// The JSON of a diff and of a trend: history computes them and knows no
+// format; these types name their fields (a contract like the result's:
+// add fields, never rename them) and write scores with one decimal.
+type (
+	diffJSON struct {
+		Old          summaryJSON        `json:"old"`
+		New          summaryJSON        `json:"new"`
+		Detail       string             `json:"detail"`
+		ModelChanged bool               `json:"model_changed"`
+		Regression   bool               `json:"regression"`
+		Regressions  []string           `json:"regressions"`
+		Pillars      []pillarChangeJSON `json:"pillars"`
+		Indicators   *indicatorsJSON    `json:"indicators,omitempty"`
+		Notes        []noteChangeJSON   `json:"notes,omitempty"`
+		Counts       []countChangeJSON  `json:"counts,omitempty"`
+		Answered     []string           `json:"answered,omitempty"`
+		Unanswered   []string           `json:"unanswered,omitempty"`
+		GapsClosed   []string           `json:"gaps_closed,omitempty"`
+		GapsOpened   []string           `json:"gaps_opened,omitempty"`
+	}
+	summaryJSON struct {
+		File       string          `json:"file"`
+		AssessedAt string          `json:"assessed_at,omitempty"`
+		Model      score.ModelInfo `json:"model"`
+		WrittenFor string          `json:"written_for,omitempty"`
+		Level      score.LevelRef  `json:"level"`
+		Score      oneDecimal      `json:"score"`
+	}
+	pillarChangeJSON struct {
+		ID          string           `json:"id"`
+		Name        string           `json:"name"`
+		Change      string           `json:"change"`
+		Old         *pillarStateJSON `json:"old"`
+		New         *pillarStateJSON `json:"new"`
+		ScoreChange *oneDecimal      `json:"score_change,omitempty"`
+	}
+	pillarStateJSON struct {
+		Level score.LevelRef `json:"level"`
+		Score oneDecimal     `json:"score"`
+	}
+	indicatorsJSON struct {
+		Gained  []indicatorChangeJSON `json:"gained"`
+		Lost    []indicatorChangeJSON `json:"lost"`
+		Changed []indicatorChangeJSON `json:"changed"`
+		Removed []indicatorChangeJSON `json:"removed"`
+		Added   []indicatorChangeJSON `json:"added"`
+	}
+	// indicatorChangeJSON writes unanswered as null.
+	indicatorChangeJSON struct {
+		ID     string  `json:"id"`
+		Pillar string  `json:"pillar"`
+		Level  int     `json:"level"`
+		Old    *string `json:"old"`
+		New    *string `json:"new"`
+	}
+	noteChangeJSON struct {
+		ID     string `json:"id"`
+		Pillar string `json:"pillar"`
+		Old    string `json:"old"`
+		New    string `json:"new"`
+	}
+	countChangeJSON struct {
+		Kind string `json:"kind"`
+		Old  int    `json:"old"`
+		New  int    `json:"new"`
+	}
+
+	pointJSON struct {
+		File       string            `json:"file"`
+		AssessedAt *string           `json:"assessed_at"` // null when the file has no date
+		Level      score.LevelRef    `json:"level"`
+		Score      oneDecimal        `json:"score"`
+		Pillars    []pillarPointJSON `json:"pillars"`
+	}
+	pillarPointJSON struct {
+		ID    string         `json:"id"`
+		Name  string         `json:"name"`
+		Level score.LevelRef `json:"level"`
+		Score oneDecimal     `json:"score"`
+	}
+)
+
+// oneDecimal is a score in JSON: a number with exactly one decimal.
+type oneDecimal score.OneDecimal
+
+func (d oneDecimal) MarshalJSON() ([]byte, error) { return []byte(score.OneDecimal(d).String()), nil }
+
+func newDiffJSON(d *history.Diff) *diffJSON {
+	out := &diffJSON{
+		Old: newSummaryJSON(d.Old), New: newSummaryJSON(d.New), Detail: d.Detail,
+		ModelChanged: d.ModelChanged, Regression: d.Regression, Regressions: d.Regressions,
+		Answered: d.Answered, Unanswered: d.Unanswered,
+		GapsClosed: d.GapsClosed, GapsOpened: d.GapsOpened,
+	}
+	if d.Pillars != nil {
+		out.Pillars = []pillarChangeJSON{}
+	}
+	for _, p := range d.Pillars {
+		out.Pillars = append(out.Pillars, pillarChangeJSON{ID: p.ID, Name: p.Name, Change: p.Change,
+			Old: newPillarStateJSON(p.Old), New: newPillarStateJSON(p.New), ScoreChange: (*oneDecimal)(p.ScoreChange)})
+	}
+	if d.Notes != nil {
+		out.Notes = make([]noteChangeJSON, len(d.Notes))
+	}
+	for i, n := range d.Notes {
+		out.Notes[i] = noteChangeJSON{ID: n.ID, Pillar: n.Pillar, Old: n.Old, New: n.New}
+	}
+	if d.Counts != nil {
+		out.Counts = make([]countChangeJSON, len(d.Counts))
+	}
+	for i, c := range d.Counts {
+		out.Counts[i] = countChangeJSON{Kind: c.Kind, Old: c.Old, New: c.New}
+	}
+	if in := d.Indicators; in != nil {
+		out.Indicators = &indicatorsJSON{Gained: changesJSON(in.Gained), Lost: changesJSON(in.Lost),
+			Changed: changesJSON(in.Changed), Removed: changesJSON(in.Removed), Added: changesJSON(in.Added)}
+	}
+	return out
 }
 
-// JSONList writes several results as one indented JSON array.
-func JSONList(w io.Writer, rs []*score.Result) error {
-	list := &JSONListWriter{W: w}
-	for _, r := range rs {
-		if err := list.Item(JSONListItem(r)); err != nil {
-			return err
+func newSummaryJSON(s history.Summary) summaryJSON {
+	return summaryJSON{File: s.File, AssessedAt: s.AssessedAt, Model: s.Model, WrittenFor: s.WrittenFor, Level: s.Level, Score: oneDecimal(s.Score)}
+}
+
+func newPillarStateJSON(s *history.PillarState) *pillarStateJSON {
+	if s == nil {
+		return nil
+	}
+	return &pillarStateJSON{Level: s.Level, Score: oneDecimal(s.Score)}
+}
+
+func changesJSON(cs []history.IndicatorChange) []indicatorChangeJSON {
+	if cs == nil {
+		return nil
+	}
+	out := make([]indicatorChangeJSON, len(cs))
+	for i, c := range cs {
+		out[i] = indicatorChangeJSON{ID: c.ID, Pillar: c.Pillar, Level: c.Level, Old: answerPtr(c.Old), New: answerPtr(c.New)}
+	}
+	return out
+}
+
+func answerPtr(a string) *string {
+	if a == "" {
+		return nil
+	}
+	return &a
+}
+
+func newPointsJSON(points []history.Point) []pointJSON {
+	if points == nil {
+		return nil
+	}
+	out := make([]pointJSON, len(points))
+	for i, p := range points {
+		pj := pointJSON{File: p.File, AssessedAt: p.AssessedAt, Level: p.Level, Score: oneDecimal(p.Score)}
+		if p.Pillars != nil {
+			pj.Pillars = make([]pillarPointJSON, len(p.Pillars))
 		}
-	}
-	return list.Close()
-}
-
-// JSONListItem is a result as it stands in JSONList's array: indented one
-// level, without a trailing newline. Items can be made in parallel and
-// written in order with a JSONListWriter.
-func JSONListItem(r *score.Result) []byte {
-	compact := r.AppendJSON(nil)
-	return appendIndent(make([]byte, 0, 2*len(compact)), compact, "  ", "  ")
-}
-
-// JSONListWriter writes items from JSONListItem, one at a time, as the
-// bytes of JSONList, so that a long list need not be held in memory.
-type JSONListWriter struct {
-	W io.Writer
-	n int
-}
-
-// Item writes the next item, after the bracket or separator it needs.
-func (l *JSONListWriter) Item(item []byte) error {
-	sep := ",\n  "
-	if l.n == 0 {
-		sep = "[\n  "
-	}
-	l.n++
-	if _, err := io.WriteString(l.W, sep); err != nil {
-		return err
-	}
-	_, err := l.W.Write(item)
-	return err
-}
-
-// Close ends the array; with no items it writes [].
-func (l *JSONListWriter) Close() error {
-	end := "\n]\n"
-	if l.n == 0 {
-		end = "[]\n"
-	}
-	_, err := io.WriteString(l.W, end)
-	return err
-}
-
-// JSONLines writes one compact JSON result per line.
-func JSONLines(w io.Writer, rs []*score.Result) error {
-	for _, r := range rs {
-		if _, err := w.Write(JSONLine(r)); err != nil {
-			return err
+		for j, pp := range p.Pillars {
+			pj.Pillars[j] = pillarPointJSON{ID: pp.ID, Name: pp.Name, Level: pp.Level, Score: oneDecimal(pp.Score)}
 		}
+		out[i] = pj
 	}
-	return nil
+	return out
 }
 
-// JSONLine is one result as compact JSON and a newline: a line of jsonl.
-func JSONLine(r *score.Result) []byte {
-	return append(r.AppendJSON(nil), '\n')
-}
-
-// appendIndent appends compact JSON src indented as json.Indent would:
-// each element on its own line, starting with prefix and one indent per
-// level, and empty objects and arrays kept as {} and []. src must be valid
-// compact JSON, as score.Result.AppendJSON writes; json.Indent, which
-// validates as it goes, took twice as long.
-func appendIndent(dst, src []byte, prefix, indent string) []byte {
-	depth := 0
-	inString, escaped := false, false
-	opened := false // just after { or [: a newline is due unless it closes at once
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
-		}
-	}
-	for _, c := range src {
-		if inString {
-			dst = append(dst, c)
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		if opened && c != '}' && c != ']' {
-			newline()
-		}
-		switch c {
-		case '"':
-			inString = true
-			dst = append(dst, c)
-		case '{', '[':
-			depth++
-			dst = append(dst, c)
-		case '}', ']':
-			depth--
-			if !opened {
-				newline()
-			}
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-		opened = c == '{' || c == '['
-	}
-	return dst
+// encodeJSON writes v as indented JSON, with <, > and & as they are.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

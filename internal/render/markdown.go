@@ -23,7 +23,7 @@ func Markdown(w io.Writer, list []Scored) error {
 		for _, s := range list {
 			r := s.Result
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
-				md(r.Input.AssessedAt), md(levelName(r.Level)), r.Score, len(r.Gaps))
+				md(r.Input.AssessedAt), md(r.Level.Label()), r.Score, len(r.Gaps))
 		}
 		for _, s := range list {
 			b.WriteString("\n")
@@ -40,14 +40,14 @@ func Markdown(w io.Writer, list []Scored) error {
 
 func markdownOne(b *strings.Builder, s Scored, h string) {
 	r, m := s.Result, s.Model
-	fmt.Fprintf(b, "%s Maturity: %s\n\n", h, md(levelName(r.Level)))
+	fmt.Fprintf(b, "%s Maturity: %s\n\n", h, md(r.Level.Label()))
 	if head := inputLine(r); head != "" {
 		fmt.Fprintf(b, "%s  \n", md(head))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
 	fmt.Fprintf(b, "Score **%s** of %d", r.Score, top)
 	if r.NextLevel != nil {
-		fmt.Fprintf(b, " · next level %s", md(levelName(*r.NextLevel)))
+		fmt.Fprintf(b, " · next level %s", md(r.NextLevel.Label()))
 	} else {
 		b.WriteString(" · top level reached")
 	}
@@ -58,14 +58,14 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 
 	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")
 	for _, p := range r.Pillars {
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(levelName(p.Level)), p.Score, towardNext(p))
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), p.Score, towardNext(p))
 	}
 
 	if r.Target != nil {
 		if len(r.Gaps) == 0 {
-			fmt.Fprintf(b, "\nNo gaps to %s.\n", md(levelName(*r.Target)))
+			fmt.Fprintf(b, "\nNo gaps to %s.\n", md(r.Target.Label()))
 		} else {
-			fmt.Fprintf(b, "\n<details><summary>Gaps to %s: %d</summary>\n\n", htmlText(levelName(*r.Target)), len(r.Gaps))
+			fmt.Fprintf(b, "\n<details><summary>Gaps to %s: %d</summary>\n\n", htmlText(r.Target.Label()), len(r.Gaps))
 			for _, g := range r.Gaps {
 				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, answerLabel(g.Answer), md(g.Text))
 				if g.Note != "" {
@@ -100,7 +100,11 @@ func pillarName(m *model.Model, id string) string {
 
 // md escapes text for Markdown (CommonMark and GFM): markup characters get
 // a backslash, so "<script>" shows as text and "|" cannot end a table
-// cell; line breaks become spaces.
+// cell; line breaks become spaces. An @ gets a zero-width space after it,
+// so "@team" shows as itself but notifies no one: GitHub and GitLab link
+// mentions in the text after Markdown is parsed, and the parser has
+// already dropped the backslash of "\@team" by then, while U+200B between
+// the @ and the name breaks the match.
 func md(s string) string {
 	var b strings.Builder
 	for _, r := range oneLine(s) {
@@ -108,6 +112,9 @@ func md(s string) string {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
+		if r == '@' {
+			b.WriteRune('\u200b')
+		}
 	}
 	return b.String()
 }

@@ -155,39 +155,23 @@ func TestCSVCell(t *testing.T) {
 		"-2":                "'-2",
 		"@SUM(A1)":          "'@SUM(A1)",
 		"\tx":               "'\tx",
+		"\rx":               "'\rx",
+		"  =1+1":            "'  =1+1", // spaces first do not hide a formula
+		" \t@x":             "' \t@x",
+		"＝1+1":              "'＝1+1", // full-width forms
+		"＋1":                "'＋1",
+		"－1":                "'－1",
+		"＠x":                "'＠x",
 		"plain, text":       "plain, text",
 		"":                  "",
+		"   ":               "   ",
 		"a=b":               "a=b",
+		" a-b":              " a-b",
+		"1-2":               "1-2",
+		"≠":                 "≠",
 	} {
 		if got := CSVCell(in); got != want {
 			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// Each jsonl line is one valid JSON result.
-func TestJSONLinesParse(t *testing.T) {
-	a := load(t, "models/tiny.yaml", "batch/alpha.yaml")
-	b := load(t, "models/tiny.yaml", "batch/beta.yaml")
-	g := load(t, "models/tiny.yaml", "batch/gamma.yaml")
-	var buf bytes.Buffer
-	if err := JSONLines(&buf, []*score.Result{a.Result, b.Result, g.Result}); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("lines = %d, want 3", len(lines))
-	}
-	wantScores := []float64{30, 23.3, 21.7} // hand-computed in testdata/batch/*.yaml
-	for i, l := range lines {
-		var v struct {
-			Score float64 `json:"score"`
-		}
-		if err := json.Unmarshal([]byte(l), &v); err != nil {
-			t.Fatalf("line %d: %v", i+1, err)
-		}
-		if v.Score != wantScores[i] {
-			t.Errorf("line %d score = %v, want %v", i+1, v.Score, wantScores[i])
 		}
 	}
 }
@@ -352,10 +336,18 @@ func TestMarkdownEscape(t *testing.T) {
 		"line\nbreak":       "line break",
 		"[a](b) ![c](d)":    `\[a\](b) \!\[c\](d)`,
 		"AT&T #1 ~x~ $5 \\": `AT\&T \#1 \~x\~ \$5 \\`,
+		"ask @team":         "ask @\u200bteam", // no notification
+		"@a and @b/c":       "@\u200ba and @\u200bb/c",
+		"mail a@b.example":  "mail a@\u200bb.example",
+		"two\r\nlines  x":   "two lines x",
 	} {
 		if got := md(in); got != want {
 			t.Errorf("md(%q) = %q, want %q", in, got, want)
 		}
+	}
+	// Inline code needs no escapes but cannot hold a backtick or end a cell.
+	if got := mdCode("a|b`c @d"); got != "`a\\|b'c @d`" {
+		t.Errorf("mdCode = %q", got)
 	}
 }
 
@@ -412,60 +404,6 @@ func FuzzReportEscape(f *testing.F) {
 			t.Errorf("markdown has %d raw <, want %d", got, want)
 		}
 	})
-}
-
-// JSONList, built from items made one by one, writes the same bytes as
-// encoding the whole array at once.
-func TestJSONListSameAsEncoder(t *testing.T) {
-	var rs []*score.Result
-	for _, f := range []string{"batch/alpha.yaml", "batch/beta.yaml", "answers/tiny.yaml"} {
-		rs = append(rs, load(t, "models/tiny.yaml", f).Result)
-	}
-	for n := 0; n <= len(rs); n++ {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(append([]*score.Result{}, rs[:n]...)); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := JSONList(&got, rs[:n]); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("%d results:\n%s\nwant\n%s", n, got.String(), want.String())
-		}
-	}
-}
-
-// JSON and JSONLine write what encoding/json writes for one result.
-func TestJSONSameAsEncoder(t *testing.T) {
-	for _, f := range []string{"batch/alpha.yaml", "answers/tiny.yaml"} {
-		r := load(t, "models/tiny.yaml", f).Result
-		for _, indent := range []string{"", "  "} {
-			var want bytes.Buffer
-			enc := json.NewEncoder(&want)
-			enc.SetIndent("", indent)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(r); err != nil {
-				t.Fatal(err)
-			}
-			var got []byte
-			if indent == "" {
-				got = JSONLine(r)
-			} else {
-				var b bytes.Buffer
-				if err := JSON(&b, r); err != nil {
-					t.Fatal(err)
-				}
-				got = b.Bytes()
-			}
-			if string(got) != want.String() {
-				t.Errorf("%s, indent %q:\n%s\nwant\n%s", f, indent, got, want.String())
-			}
-		}
-	}
 }
 
 func TestXMLText(t *testing.T) {
@@ -555,44 +493,4 @@ func TestReportSections(t *testing.T) {
 			}
 		})
 	}
-}
-
-// appendIndent writes what json.Indent writes for compact JSON.
-func TestAppendIndent(t *testing.T) {
-	for _, src := range []string{
-		`{}`, `[]`, `0`, `"s"`, `null`,
-		`{"a":[],"b":{},"c":[{}],"d":[[]],"e":[1,2,{"f":null}]}`,
-		`{"q\"uote":"\\","b\\":"{[,:]}","u":"\u2028 é \"\\\""}`,
-		`[{"a":{"b":{"c":[true,false,-1.5e3]}}},""]`,
-	} {
-		checkIndent(t, []byte(src))
-	}
-	checkIndent(t, load(t, "models/tiny.yaml", "answers/tiny.yaml").Result.AppendJSON(nil))
-}
-
-func checkIndent(t *testing.T, src []byte) {
-	t.Helper()
-	for _, p := range [][2]string{{"", "  "}, {"  ", "  "}, {">", "\t"}} {
-		var want bytes.Buffer
-		if err := json.Indent(&want, src, p[0], p[1]); err != nil {
-			t.Fatalf("%s: %v", src, err)
-		}
-		if got := appendIndent(nil, src, p[0], p[1]); string(got) != want.String() {
-			t.Errorf("prefix %q, indent %q: %s\n got: %s\nwant: %s", p[0], p[1], src, got, want.String())
-		}
-	}
-}
-
-// FuzzAppendIndent compares appendIndent with json.Indent on any JSON.
-func FuzzAppendIndent(f *testing.F) {
-	f.Add([]byte(`{"a":[1,{"b":"c\"]"}],"d":{}}`))
-	f.Add([]byte(`[[],{},"\\",""]`))
-	f.Add([]byte(` { "spaced" : [ 1 , 2 ] } `))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var compact bytes.Buffer
-		if json.Compact(&compact, data) != nil {
-			return
-		}
-		checkIndent(t, compact.Bytes())
-	})
 }

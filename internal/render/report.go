@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/heat-tools/maturity/internal/history"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -123,7 +124,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		AssessedAt: r.Input.AssessedAt, File: r.Input.File,
 		ModelName: m.Name, ModelVersion: m.Version, Sources: m.Sources,
 		Generated: opt.Generated.UTC().Format("2006-01-02 15:04 UTC"), Version: opt.Version,
-		Level: r.Level, LevelLabel: levelName(r.Level), Score: r.Score.String(),
+		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Score.String(),
 		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
 		Levels: m.Levels, Unanswered: len(r.Unanswered),
 	}
@@ -134,10 +135,10 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	if l, ok := m.Level(r.Level.Value); ok {
 		v.Summary, v.Description = l.Summary, l.Description
 	} else {
-		v.Summary = fmt.Sprintf("No level is attained yet: %s is not complete in every pillar.", levelName(score.LevelRef{Value: m.Levels[0].Value, Name: m.Levels[0].Name}))
+		v.Summary = fmt.Sprintf("No level is attained yet: %s is not complete in every pillar.", score.LevelRef{Value: m.Levels[0].Value, Name: m.Levels[0].Name}.Label())
 	}
 	if r.NextLevel != nil {
-		v.Next = levelName(*r.NextLevel)
+		v.Next = r.NextLevel.Label()
 		if l, ok := m.Level(r.NextLevel.Value); ok {
 			v.NextSummary = l.Summary
 		}
@@ -155,7 +156,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Counts = fmt.Sprintf("%d indicators: %s", r.Counts.Indicators, strings.Join(parts, ", "))
 
 	for pi, p := range r.Pillars {
-		row := gridRow{Pillar: p.Name, Level: levelName(p.Level), Score: p.Score.String(), ScoreValue: p.Score.Round()}
+		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: p.Score.String(), ScoreValue: p.Score.Round()}
 		pil := &m.Pillars[pi]
 		for _, lc := range p.Levels {
 			c := gridCell{Class: coverageClass(lc), Attained: lc.Attained, Text: fmt.Sprintf("%.0f%%", float64(lc.Coverage)*100),
@@ -173,7 +174,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Chart = newBarChart(m, r)
 
 	if r.Target != nil {
-		v.Target = levelName(*r.Target)
+		v.Target = r.Target.Label()
 	}
 	v.NumGaps = len(r.Gaps)
 	for _, g := range r.Gaps {
@@ -248,49 +249,63 @@ func assessmentLabel(r *score.Result) string {
 	return r.Input.File
 }
 
+// buildTrend takes the order and each point's level and score from
+// history.Trend, the computation `maturity trend` shows.
 func buildTrend(list []Scored) *trendView {
-	t := &trendView{}
+	rs := make([]*score.Result, len(list))
 	for i, s := range list {
-		r := s.Result
-		p := trendPoint{Label: assessmentLabel(r), File: r.Input.File, Level: levelName(r.Level), Score: r.Score.String(), Latest: i == len(list)-1}
-		if i > 0 {
-			p.Delta, p.DeltaClass = delta(list[i-1].Result.Score.Round(), r.Score.Round())
+		rs[i] = s.Result
+	}
+	points, _ := history.Trend(rs)
+	t := &trendView{}
+	for i, p := range points {
+		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		if p.AssessedAt != nil {
+			tp.Label = *p.AssessedAt
 		}
-		t.Points = append(t.Points, p)
+		if i > 0 {
+			tp.Delta, tp.DeltaClass = delta(points[i-1].Score.Round(), p.Score.Round())
+		}
+		t.Points = append(t.Points, tp)
 	}
 	t.Chart = newLineChart(list)
 	return t
 }
 
+// buildChange shows history.Compare's levels and pillar changes, the
+// computation `maturity diff` shows, from prev to cur.
 func buildChange(prev, cur *score.Result) *changeView {
+	d := history.Compare(history.Side{Result: prev}, history.Side{Result: cur})
 	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
-	c.Level = levelName(prev.Level) + " → " + levelName(cur.Level)
-	if prev.Level.Value == cur.Level.Value {
-		c.Level = levelName(cur.Level) + " (unchanged)"
+	c.Level = d.Old.Level.Label() + " → " + d.New.Level.Label()
+	if d.Old.Level.Value == d.New.Level.Value {
+		c.Level = d.New.Level.Label() + " (unchanged)"
 	}
-	d, _ := delta(prev.Score.Round(), cur.Score.Round())
-	c.Score = fmt.Sprintf("%s → %s (%s)", prev.Score, cur.Score, d)
-	_, c.ScoreClass = delta(prev.Score.Round(), cur.Score.Round())
-	before := map[string]score.PillarResult{}
-	for _, p := range prev.Pillars {
-		before[p.ID] = p
-	}
-	for _, p := range cur.Pillars {
-		pc := pillarChange{Pillar: p.Name, LevelNow: levelName(p.Level), ScoreNow: p.Score.String()}
-		if b, ok := before[p.ID]; ok {
-			pc.LevelBefore, pc.ScoreBefore = levelName(b.Level), b.Score.String()
-			pc.Delta, pc.Class = delta(b.Score.Round(), p.Score.Round())
-		} else {
-			pc.LevelBefore, pc.ScoreBefore, pc.Delta, pc.Class = "–", "–", "new", "same"
+	var sd string
+	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
+	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
+	for _, p := range d.Pillars {
+		switch p.Change {
+		case "gone": // the report is about cur's pillars
+			continue
+		case "new":
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
+			continue
 		}
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
+		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
 		c.Pillars = append(c.Pillars, pc)
 	}
 	return c
 }
 
 // delta writes the change from a to b with a sign, and its class.
-func delta(a, b float64) (string, string) {
-	d := score.OneDecimal(b - a)
+func delta(a, b float64) (string, string) { return signedDelta(score.OneDecimal(b - a)) }
+
+// signedDelta writes a change with a sign, and its class.
+func signedDelta(d score.OneDecimal) (string, string) {
 	switch {
 	case d.Round() > 0:
 		return "+" + d.String(), "up"

@@ -41,9 +41,7 @@ func rows(s Scored) []indicatorRow {
 						row.Answer, row.Note, row.Evidence = e.Answer, e.Note, e.Evidence
 					}
 				}
-				if sp, ok := s.Model.ScalePoint(row.Answer); ok {
-					row.Score = sp.Score
-				}
+				row.Score, _ = s.Model.AnswerScore(row.Answer)
 				out = append(out, row)
 			}
 		}

@@ -9,21 +9,12 @@ import (
 	"github.com/heat-tools/maturity/internal/score"
 )
 
-// Summary writes one table line per result, for a batch: file,
-// organization, date, level, score, gaps and unanswered indicators.
-func Summary(w io.Writer, rs []*score.Result, opt TextOptions) error {
-	rows := make([][]string, len(rs))
-	for i, r := range rs {
-		rows[i] = SummaryRow(r)
-	}
-	return SummaryTable(w, rows, opt)
-}
-
-// SummaryRow is one result's line of the summary table, as cells. Rows
-// can be made in parallel and written with SummaryTable.
+// SummaryRow is one result's line of the summary table of a batch (file,
+// organization, date, level, score, gaps and unanswered indicators), as
+// cells. Rows can be made in parallel and written with SummaryTable.
 func SummaryRow(r *score.Result) []string {
 	return []string{
-		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(levelName(r.Level)),
+		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(r.Level.Label()),
 		r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
 	}
 }

@@ -53,14 +53,14 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	}
 	fmt.Fprintf(&b, "%s\n\n", st.Dim(fmt.Sprintf("%s %s", r.Model.Name, r.Model.Version)))
 
-	fmt.Fprintf(&b, "%s %s\n", st.Bold("Level"), st.Bold(levelName(r.Level)))
+	fmt.Fprintf(&b, "%s %s\n", st.Bold("Level"), st.Bold(r.Level.Label()))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
 		b.WriteString(wrapIndent(l.Summary, "  ", width))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
 	fmt.Fprintf(&b, "Score %s of %d", r.Score, top)
 	if r.NextLevel != nil {
-		fmt.Fprintf(&b, " · next level %s", levelName(*r.NextLevel))
+		fmt.Fprintf(&b, " · next level %s", r.NextLevel.Label())
 	} else {
 		b.WriteString(" · top level reached")
 	}
@@ -69,11 +69,11 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	nameW, levelW := len("Pillar"), len("Level")
 	for _, p := range r.Pillars {
 		nameW = max(nameW, runeLen(p.Name))
-		levelW = max(levelW, runeLen(levelName(p.Level)))
+		levelW = max(levelW, runeLen(p.Level.Label()))
 	}
 	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
 	for _, p := range r.Pillars {
-		fmt.Fprintf(&b, "%s  %s  %s\n", pad(p.Name, nameW), pad(levelName(p.Level), levelW), progress(st, m, p))
+		fmt.Fprintf(&b, "%s  %s  %s\n", pad(p.Name, nameW), pad(p.Level.Label(), levelW), progress(st, m, p))
 	}
 
 	writeGaps(&b, st, m, r, width)
@@ -126,10 +126,10 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 		return
 	}
 	if len(r.Gaps) == 0 {
-		fmt.Fprintf(b, "\n%s\n", st.Green(fmt.Sprintf("No gaps to %s.", levelName(*r.Target))))
+		fmt.Fprintf(b, "\n%s\n", st.Green(fmt.Sprintf("No gaps to %s.", r.Target.Label())))
 		return
 	}
-	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("Gaps to %s: %d", levelName(*r.Target), len(r.Gaps))))
+	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("Gaps to %s: %d", r.Target.Label(), len(r.Gaps))))
 	pillar := ""
 	for _, g := range r.Gaps {
 		if g.Pillar != pillar {
@@ -157,13 +157,6 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			fmt.Fprintf(b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 		}
 	}
-}
-
-func levelName(l score.LevelRef) string {
-	if l.Value == 0 {
-		return l.Name
-	}
-	return fmt.Sprintf("%d %s", l.Value, l.Name)
 }
 
 func runeLen(s string) int { return len([]rune(s)) }

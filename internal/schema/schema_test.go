@@ -10,10 +10,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/heat-tools/maturity/internal/answers"
-	"github.com/heat-tools/maturity/internal/score"
-	"github.com/heat-tools/maturity/model"
 )
 
 func compile(t *testing.T, name string) *jsonschema.Schema {
@@ -127,58 +123,5 @@ func TestAnswersSchemaRejectsBadShapes(t *testing.T) {
 		if err := s.Validate(yamlInstance(t, data)); err == nil {
 			t.Errorf("%s validates against the answers schema", name)
 		}
-	}
-}
-
-func TestResultSchemaAcceptsResults(t *testing.T) {
-	s := compile(t, "result")
-	cases := []struct{ model, answers string }{
-		{"power-automate", "../../testdata/answers/pa-200-contoso.yaml"},
-		{"power-automate", "../../testdata/answers/pa-500-full.yaml"},
-		{"power-automate", "../../testdata/answers/pa-partial.yaml"},
-		{"../../testdata/models/tiny.yaml", "../../testdata/answers/tiny.yaml"},
-	}
-	for _, c := range cases {
-		t.Run(filepath.Base(c.answers), func(t *testing.T) {
-			var m *model.Model
-			var err error
-			if filepath.Ext(c.model) == ".yaml" {
-				data, _ := os.ReadFile(c.model)
-				m, err = model.Parse(c.model, data)
-			} else {
-				m, err = model.Embedded(c.model)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, _ := os.ReadFile(c.answers)
-			f, err := answers.Parse(c.answers, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := score.Score(m, f, score.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := json.Marshal(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Validate(inst); err != nil {
-				t.Errorf("%v\n%s", err, out)
-			}
-		})
-	}
-}
-
-func TestResultSchemaRejectsAMissingField(t *testing.T) {
-	s := compile(t, "result")
-	inst := jsonInstance(t, map[string]any{"schema_version": 1})
-	if err := s.Validate(inst); err == nil {
-		t.Error("a result without level, score and pillars validates")
 	}
 }

@@ -59,14 +59,8 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 
 	scoreOf := func(id string) (answer string, s float64, applicable bool) {
 		e, _ := f.Get(id)
-		switch e.Answer {
-		case model.NotApplicable:
-			return e.Answer, 0, false
-		case "":
-			return "", 0, true
-		}
-		p, _ := m.ScalePoint(e.Answer)
-		return e.Answer, p.Score, true
+		s, applicable = m.AnswerScore(e.Answer)
+		return e.Answer, s, applicable
 	}
 
 	// Counts and unanswered, over the whole model in model order (the

@@ -14,9 +14,6 @@ import (
 // line of each problem.
 type Positions map[any]Pos
 
-// Of returns the position recorded for ptr, or the zero Pos.
-func (p Positions) Of(ptr any) Pos { return p[ptr] }
-
 // Decoder decodes a node tree into Go values strictly: unknown fields,
 // duplicate keys and wrong types are all reported, with positions, and the
 // walk goes on so that every problem is found in one run. Struct fields are

@@ -1,18 +1,23 @@
-package score
+// Package resultjson is the JSON result as a file format (SPEC "Output",
+// schema_version 1): its writer, its reader, and the test that holds both
+// to internal/schema/result.schema.json. score computes a result; this
+// package writes and reads its bytes.
+package resultjson
 
 import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
 
-// AppendJSON appends r as compact JSON, byte for byte what encoding/json
+// Append appends r as compact JSON, byte for byte what encoding/json
 // writes for it with HTML escaping off (json_test.go holds the two
 // together). It exists for speed: encoding/json builds its encoders by
 // reflection on first use, which was the largest single cost of a
 // `maturity score FILE --format json` run (docs/benchmarks.md).
-func (r *Result) AppendJSON(b []byte) []byte {
+func Append(b []byte, r *score.Result) []byte {
 	b = append(b, `{"schema_version":`...)
 	b = strconv.AppendInt(b, int64(r.SchemaVersion), 10)
 	b = append(b, `,"model":{"id":`...)
@@ -30,7 +35,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = append(b, `},"threshold":`...)
 	b = append(b, r.Threshold.String()...)
 	b = append(b, `,"level":`...)
-	b = r.Level.appendJSON(b)
+	b = appendLevel(b, r.Level)
 	b = append(b, `,"score":`...)
 	b = append(b, r.Score.String()...)
 	b = append(b, `,"next_level":`...)
@@ -39,17 +44,17 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = appendLevelPtr(b, r.Target)
 
 	b = append(b, `,"pillars":`...)
-	b = appendList(b, r.Pillars, func(b []byte, p PillarResult) []byte {
+	b = appendList(b, r.Pillars, func(b []byte, p score.PillarResult) []byte {
 		b = append(b, `{"id":`...)
 		b = appendString(b, p.ID)
 		b = append(b, `,"name":`...)
 		b = appendString(b, p.Name)
 		b = append(b, `,"level":`...)
-		b = p.Level.appendJSON(b)
+		b = appendLevel(b, p.Level)
 		b = append(b, `,"score":`...)
 		b = append(b, p.Score.String()...)
 		b = append(b, `,"levels":`...)
-		b = appendList(b, p.Levels, func(b []byte, c LevelCoverage) []byte {
+		b = appendList(b, p.Levels, func(b []byte, c score.LevelCoverage) []byte {
 			b = append(b, `{"value":`...)
 			b = strconv.AppendInt(b, int64(c.Value), 10)
 			b = append(b, `,"coverage":`...)
@@ -66,7 +71,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	})
 
 	b = append(b, `,"gaps":`...)
-	b = appendList(b, r.Gaps, func(b []byte, g Gap) []byte {
+	b = appendList(b, r.Gaps, func(b []byte, g score.Gap) []byte {
 		b = append(b, `{"indicator":`...)
 		b = appendString(b, g.Indicator)
 		b = append(b, `,"pillar":`...)
@@ -91,11 +96,11 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = append(b, `,"unanswered":`...)
 	b = appendList(b, r.Unanswered, appendString)
 	b = append(b, `,"counts":`...)
-	b = r.Counts.appendJSON(b)
+	b = appendCounts(b, r.Counts)
 	return append(b, '}')
 }
 
-func (l LevelRef) appendJSON(b []byte) []byte {
+func appendLevel(b []byte, l score.LevelRef) []byte {
 	b = append(b, `{"value":`...)
 	b = strconv.AppendInt(b, int64(l.Value), 10)
 	b = append(b, `,"name":`...)
@@ -103,11 +108,29 @@ func (l LevelRef) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-func appendLevelPtr(b []byte, l *LevelRef) []byte {
+func appendLevelPtr(b []byte, l *score.LevelRef) []byte {
 	if l == nil {
 		return append(b, "null"...)
 	}
-	return l.appendJSON(b)
+	return appendLevel(b, *l)
+}
+
+// appendCounts writes the counts as one flat object in a fixed key order:
+// indicators, one key per scale id in scale order, na, unanswered.
+func appendCounts(b []byte, c score.Counts) []byte {
+	b = append(b, `{"indicators":`...)
+	b = strconv.AppendInt(b, int64(c.Indicators), 10)
+	for _, s := range c.Scale {
+		b = append(b, ',')
+		b = appendString(b, s.ID)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.N), 10)
+	}
+	b = append(b, `,"na":`...)
+	b = strconv.AppendInt(b, int64(c.NA), 10)
+	b = append(b, `,"unanswered":`...)
+	b = strconv.AppendInt(b, int64(c.Unanswered), 10)
+	return append(b, '}')
 }
 
 // appendList writes a slice as encoding/json does: nil is null.

@@ -1,30 +1,33 @@
-package history
+package resultjson
 
 import (
 	"bytes"
-	"encoding/json"
-	"reflect"
+	"os"
 	"testing"
 
-	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/testkit"
 )
 
-func TestParseResultRoundTrip(t *testing.T) {
-	m := loadModel(t, "tiny.yaml")
-	r := side(t, m, "q1.yaml", "").Result
+func TestParseRoundTrip(t *testing.T) {
+	m := testkit.Model(t, "models/tiny.yaml")
+	data, err := os.ReadFile(testkit.Path("history/q1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, r := testkit.Score(t, m, "q1.yaml", data)
 	var b bytes.Buffer
-	if err := render.JSON(&b, r); err != nil {
+	if err := Write(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	if !IsJSON(b.Bytes()) {
 		t.Fatal("a JSON result is not recognised as JSON")
 	}
-	got, err := ParseResult("q1.json", b.Bytes())
+	got, err := Parse("q1.json", b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	if err := render.JSON(&again, got); err != nil {
+	if err := Write(&again, got); err != nil {
 		t.Fatal(err)
 	}
 	if again.String() != b.String() {
@@ -50,7 +53,7 @@ func TestIsJSON(t *testing.T) {
 	}
 }
 
-func TestParseResultErrors(t *testing.T) {
+func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"syntax", "{\n  \"schema_version\": 1,\n  x\n}", "r.json:3:3: invalid JSON: invalid character 'x' looking for beginning of object key string"},
 		{"truncated", "{\n  \"schema_version\": 1,", "r.json:2:23: invalid JSON: unexpected end of file"},
@@ -65,7 +68,7 @@ func TestParseResultErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseResult("r.json", []byte(tt.in))
+			_, err := Parse("r.json", []byte(tt.in))
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error\n got %v\nwant %s", err, tt.want)
 			}
@@ -80,7 +83,7 @@ func FuzzParseResult(f *testing.F) {
 	f.Add([]byte("{\n\"schema_version\":\n"))
 	f.Add([]byte(`[[[[[[[[[[]]]]]]]]]]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ParseResult("f.json", data)
+		r, err := Parse("f.json", data)
 		if err != nil {
 			if r != nil {
 				t.Fatal("a result with an error")
@@ -89,16 +92,15 @@ func FuzzParseResult(f *testing.F) {
 		}
 		// What parses must write back as JSON and parse to the same result.
 		var b bytes.Buffer
-		if err := render.JSON(&b, r); err != nil {
+		if err := Write(&b, r); err != nil {
 			t.Fatalf("cannot write a parsed result: %v", err)
 		}
-		again, err := ParseResult("f.json", b.Bytes())
+		again, err := Parse("f.json", b.Bytes())
 		if err != nil {
 			t.Fatalf("re-parse: %v\n%s", err, b.String())
 		}
-		x, _ := json.Marshal(again)
-		y, _ := json.Marshal(r)
-		if !reflect.DeepEqual(x, y) {
+		x, y := Append(nil, again), Append(nil, r)
+		if !bytes.Equal(x, y) {
 			t.Fatalf("round trip changed the result:\n%s\n%s", x, y)
 		}
 	})

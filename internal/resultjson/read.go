@@ -1,4 +1,4 @@
-package history
+package resultjson
 
 import (
 	"bytes"
@@ -38,11 +38,11 @@ type resultJSON struct {
 	Counts        json.RawMessage      `json:"counts"`
 }
 
-// ParseResult reads a JSON result written by `maturity score --format
+// Parse reads a JSON result written by `maturity score --format
 // json` (schema_version 1). Unknown fields are ignored, since later
 // versions of the tool may add some; missing required fields, a wrong
 // type, or another schema version are errors with a line and column.
-func ParseResult(file string, data []byte) (*score.Result, error) {
+func Parse(file string, data []byte) (*score.Result, error) {
 	var raw resultJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {

@@ -1,29 +1,24 @@
-package history
+package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
-	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/history"
 	"github.com/heat-tools/maturity/internal/score"
 )
 
 // DiffJSON writes d as indented JSON.
-func DiffJSON(w io.Writer, d *Diff) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(d)
+func DiffJSON(w io.Writer, d *history.Diff) error {
+	return encodeJSON(w, newDiffJSON(d))
 }
 
 // DiffText writes d for a person: levels and scores before and after with
 // arrows (colour only when color is set), then the indicators and notes
 // that changed, grouped by pillar.
-func DiffText(w io.Writer, d *Diff, color bool) error {
-	st := render.Style{On: color}
+func DiffText(w io.Writer, d *history.Diff, color bool) error {
+	st := Style{On: color}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n", st.Dim("Old"), sideLine(d.Old))
 	fmt.Fprintf(&b, "%s %s\n", st.Dim("New"), sideLine(d.New))
@@ -39,9 +34,9 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 		var lvl, sc string
 		switch p.Change {
 		case "new":
-			lvl, sc = st.Dim("(new) ")+levelText(p.New.Level), p.New.Score.String()
+			lvl, sc = st.Dim("(new) ")+p.New.Level.Label(), p.New.Score.String()
 		case "gone":
-			lvl, sc = st.Dim("(gone) ")+levelText(p.Old.Level), p.Old.Score.String()
+			lvl, sc = st.Dim("(gone) ")+p.Old.Level.Label(), p.Old.Score.String()
 		default:
 			lvl, sc = levelChange(st, p.Old.Level, p.New.Level), scoreChange(st, p.Old.Score, p.New.Score)
 		}
@@ -61,18 +56,18 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 	if d.Indicators != nil {
 		in := d.Indicators
 		fmt.Fprintf(&b, "\n%s\n", st.Bold(fmt.Sprintf("Indicators: %d gained, %d lost, %d changed", len(in.Gained), len(in.Lost), len(in.Changed))))
-		groups := groupChanges(in)
+		groups := in.ByPillar()
 		idW := 0
 		for _, g := range groups {
-			for _, c := range g.items {
-				idW = max(idW, len(c.c.ID))
+			for _, c := range g.Items {
+				idW = max(idW, len(c.Change.ID))
 			}
 		}
 		for _, g := range groups {
-			fmt.Fprintf(&b, "%s\n", names(g.pillar))
-			for _, c := range g.items {
-				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.kind]
-				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, padTo(c.c.ID, idW), answerText(c.c.Old), answerText(c.c.New), dirMark(st, c))
+			fmt.Fprintf(&b, "%s\n", names(g.Pillar))
+			for _, c := range g.Items {
+				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.Kind]
+				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, padTo(c.Change.ID, idW), answerText(c.Change.Old), answerText(c.Change.New), dirMark(st, c))
 			}
 		}
 		writeModelChanges(&b, st, d, "Removed", fmt.Sprintf("not in %s %s", d.New.Model.ID, d.New.Model.Version), in.Removed, true)
@@ -95,11 +90,11 @@ func DiffText(w io.Writer, d *Diff, color bool) error {
 	return err
 }
 
-func writeModelChanges(b *strings.Builder, st render.Style, d *Diff, title, what string, cs []IndicatorChange, old bool) {
+func writeModelChanges(b *strings.Builder, st Style, d *history.Diff, title, what string, cs []history.IndicatorChange, old bool) {
 	if len(cs) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %s %s", title, plural(len(cs), "indicator"), what)))
+	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %s %s", title, Plural(len(cs), "indicator"), what)))
 	idW := 0
 	for _, c := range cs {
 		idW = max(idW, len(c.ID))
@@ -113,7 +108,7 @@ func writeModelChanges(b *strings.Builder, st render.Style, d *Diff, title, what
 	}
 }
 
-func writeResultChanges(b *strings.Builder, st render.Style, d *Diff) {
+func writeResultChanges(b *strings.Builder, st Style, d *history.Diff) {
 	fmt.Fprintf(b, "\n%s\n", st.Bold("Answer counts"))
 	kindW := 0
 	for _, c := range d.Counts {
@@ -137,40 +132,7 @@ func writeResultChanges(b *strings.Builder, st render.Style, d *Diff) {
 	fmt.Fprintf(b, "\n%s\n", st.Dim("A JSON result does not hold every answer: diff the answers files to see each indicator gained, lost or changed, and the notes."))
 }
 
-type changeItem struct {
-	kind string
-	c    IndicatorChange
-}
-
-type changeGroup struct {
-	pillar string
-	items  []changeItem
-}
-
-// groupChanges merges gained, lost and changed in model order, grouped by pillar.
-func groupChanges(in *Indicators) []changeGroup {
-	var all []changeItem
-	for _, k := range []struct {
-		kind string
-		cs   []IndicatorChange
-	}{{"gained", in.Gained}, {"lost", in.Lost}, {"changed", in.Changed}} {
-		for _, c := range k.cs {
-			all = append(all, changeItem{k.kind, c})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].c.order < all[j].c.order })
-	var groups []changeGroup
-	for _, it := range all {
-		if len(groups) == 0 || groups[len(groups)-1].pillar != it.c.Pillar {
-			groups = append(groups, changeGroup{pillar: it.c.Pillar})
-		}
-		g := &groups[len(groups)-1]
-		g.items = append(g.items, it)
-	}
-	return groups
-}
-
-func pillarNames(d *Diff) func(string) string {
+func pillarNames(d *history.Diff) func(string) string {
 	names := map[string]string{}
 	for _, p := range d.Pillars {
 		names[p.ID] = p.Name
@@ -186,11 +148,11 @@ func pillarNames(d *Diff) func(string) string {
 	}
 }
 
-func dirMark(st render.Style, c changeItem) string {
-	if c.kind != "changed" {
+func dirMark(st Style, c history.KindChange) string {
+	if c.Kind != "changed" {
 		return ""
 	}
-	switch c.c.Direction {
+	switch c.Change.Direction {
 	case 1:
 		return "  " + st.Green("↑")
 	case -1:
@@ -199,7 +161,7 @@ func dirMark(st render.Style, c changeItem) string {
 	return ""
 }
 
-func sideLine(s Summary) string {
+func sideLine(s history.Summary) string {
 	parts := []string{s.File}
 	if s.AssessedAt != "" {
 		parts = append(parts, s.AssessedAt)
@@ -212,17 +174,17 @@ func sideLine(s Summary) string {
 	return strings.Join(parts, " · ")
 }
 
-func levelChange(st render.Style, old, new score.LevelRef) string {
+func levelChange(st Style, old, new score.LevelRef) string {
 	switch {
 	case new.Value > old.Value:
-		return levelText(old) + " → " + st.Green(levelText(new)+" ↑")
+		return old.Label() + " → " + st.Green(new.Label()+" ↑")
 	case new.Value < old.Value:
-		return levelText(old) + " → " + st.Red(levelText(new)+" ↓")
+		return old.Label() + " → " + st.Red(new.Label()+" ↓")
 	}
-	return levelText(new) + " " + st.Dim("=")
+	return new.Label() + " " + st.Dim("=")
 }
 
-func scoreChange(st render.Style, old, new score.OneDecimal) string {
+func scoreChange(st Style, old, new score.OneDecimal) string {
 	delta := score.OneDecimal(new.Round() - old.Round())
 	s := fmt.Sprintf("%s → %s (%s)", old, new, signed(delta))
 	switch {
@@ -279,7 +241,7 @@ func padTo(s string, w int) string {
 
 // DiffMarkdown writes d as GitHub-flavoured markdown, for a pull-request
 // comment. Text from files is escaped.
-func DiffMarkdown(w io.Writer, d *Diff) error {
+func DiffMarkdown(w io.Writer, d *history.Diff) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Maturity: %s · score %s\n\n", mdLevelChange(d.Old.Level, d.New.Level), mdScore(d.Old.Score, d.New.Score))
 	fmt.Fprintf(&b, "%s → %s\n", mdSide(d.Old), mdSide(d.New))
@@ -293,9 +255,9 @@ func DiffMarkdown(w io.Writer, d *Diff) error {
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "new":
-			fmt.Fprintf(&b, "| %s | (new) %s | %s |\n", md(p.Name), md(levelText(p.New.Level)), p.New.Score)
+			fmt.Fprintf(&b, "| %s | (new) %s | %s |\n", md(p.Name), md(p.New.Level.Label()), p.New.Score)
 		case "gone":
-			fmt.Fprintf(&b, "| %s | (gone) %s | %s |\n", md(p.Name), md(levelText(p.Old.Level)), p.Old.Score)
+			fmt.Fprintf(&b, "| %s | (gone) %s | %s |\n", md(p.Name), md(p.Old.Level.Label()), p.Old.Score)
 		default:
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(p.Name), mdLevelChange(p.Old.Level, p.New.Level), mdScore(p.Old.Score, p.New.Score))
 		}
@@ -303,20 +265,20 @@ func DiffMarkdown(w io.Writer, d *Diff) error {
 	names := pillarNames(d)
 	if in := d.Indicators; in != nil {
 		fmt.Fprintf(&b, "\n#### Indicators: %d gained, %d lost, %d changed\n", len(in.Gained), len(in.Lost), len(in.Changed))
-		for _, g := range groupChanges(in) {
-			fmt.Fprintf(&b, "\n**%s**\n\n", md(names(g.pillar)))
-			for _, c := range g.items {
-				fmt.Fprintf(&b, "- %s `%s`: %s → %s\n", c.kind, c.c.ID, md(answerText(c.c.Old)), md(answerText(c.c.New)))
+		for _, g := range in.ByPillar() {
+			fmt.Fprintf(&b, "\n**%s**\n\n", md(names(g.Pillar)))
+			for _, c := range g.Items {
+				fmt.Fprintf(&b, "- %s `%s`: %s → %s\n", c.Kind, c.Change.ID, md(answerText(c.Change.Old)), md(answerText(c.Change.New)))
 			}
 		}
 		if len(in.Removed) > 0 {
-			fmt.Fprintf(&b, "\n#### Removed: %s not in %s %s\n\n", plural(len(in.Removed), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
+			fmt.Fprintf(&b, "\n#### Removed: %s not in %s %s\n\n", Plural(len(in.Removed), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
 			for _, c := range in.Removed {
 				fmt.Fprintf(&b, "- `%s` (was %s)\n", c.ID, md(answerText(c.Old)))
 			}
 		}
 		if len(in.Added) > 0 {
-			fmt.Fprintf(&b, "\n#### Added: %s new in %s %s\n\n", plural(len(in.Added), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
+			fmt.Fprintf(&b, "\n#### Added: %s new in %s %s\n\n", Plural(len(in.Added), "indicator"), md(d.New.Model.ID), md(d.New.Model.Version))
 			for _, c := range in.Added {
 				fmt.Fprintf(&b, "- `%s` (now %s)\n", c.ID, md(answerText(c.New)))
 			}
@@ -346,7 +308,7 @@ func DiffMarkdown(w io.Writer, d *Diff) error {
 	return err
 }
 
-func mdSide(s Summary) string {
+func mdSide(s history.Summary) string {
 	out := mdCode(s.File)
 	if s.AssessedAt != "" {
 		out += " (" + md(s.AssessedAt) + ")"
@@ -373,24 +335,20 @@ func mdIDs(ids []string) string {
 func mdLevelChange(old, new score.LevelRef) string {
 	switch {
 	case new.Value > old.Value:
-		return md(levelText(old)) + " → **" + md(levelText(new)) + "** ▲"
+		return md(old.Label()) + " → **" + md(new.Label()) + "** ▲"
 	case new.Value < old.Value:
-		return md(levelText(old)) + " → **" + md(levelText(new)) + "** ▼"
+		return md(old.Label()) + " → **" + md(new.Label()) + "** ▼"
 	}
-	return md(levelText(new))
+	return md(new.Label())
 }
 
 func mdScore(old, new score.OneDecimal) string {
 	return fmt.Sprintf("%s → %s (%s)", old, new, signed(score.OneDecimal(new.Round()-old.Round())))
 }
 
-// md escapes text for a markdown table cell or line.
-func md(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ", "\r", " ")
-	return r.Replace(s)
-}
-
-func plural(n int, word string) string {
+// Plural is n and the word, with an s unless n is 1: "1 indicator",
+// "3 indicators".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
