@@ -44,12 +44,12 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 	}
 	nameW, lvlW := len("Pillar"), len("Level")
 	for _, r := range rows {
-		nameW = max(nameW, visibleLen(r[0]))
-		lvlW = max(lvlW, visibleLen(r[1]))
+		nameW = max(nameW, textWidth(r[0]))
+		lvlW = max(lvlW, textWidth(r[1]))
 	}
-	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%s  %s  %s", padTo("Pillar", nameW), padTo("Level", lvlW), "Score")))
+	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%s  %s  %s", pad("Pillar", nameW), pad("Level", lvlW), "Score")))
 	for _, r := range rows {
-		fmt.Fprintf(&b, "%s  %s  %s\n", padTo(r[0], nameW), padTo(r[1], lvlW), r[2])
+		fmt.Fprintf(&b, "%s  %s  %s\n", pad(r[0], nameW), pad(r[1], lvlW), r[2])
 	}
 
 	names := pillarNames(d)
@@ -67,7 +67,7 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 			fmt.Fprintf(&b, "%s\n", names(g.Pillar))
 			for _, c := range g.Items {
 				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.Kind]
-				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, padTo(c.Change.ID, idW), answerText(c.Change.Old), answerText(c.Change.New), dirMark(st, c))
+				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, pad(c.Change.ID, idW), answerText(c.Change.Old), answerText(c.Change.New), dirMark(st, c))
 			}
 		}
 		writeModelChanges(&b, st, d, "Removed", fmt.Sprintf("not in %s %s", d.New.Model.ID, d.New.Model.Version), in.Removed, true)
@@ -101,9 +101,9 @@ func writeModelChanges(b *strings.Builder, st Style, d *history.Diff, title, wha
 	}
 	for _, c := range cs {
 		if old {
-			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.Dim("was "+answerText(c.Old)))
+			fmt.Fprintf(b, "  %s  %s\n", pad(c.ID, idW), st.Dim("was "+answerText(c.Old)))
 		} else {
-			fmt.Fprintf(b, "  %s  %s\n", padTo(c.ID, idW), st.Dim("now "+answerText(c.New)))
+			fmt.Fprintf(b, "  %s  %s\n", pad(c.ID, idW), st.Dim("now "+answerText(c.New)))
 		}
 	}
 }
@@ -115,7 +115,7 @@ func writeResultChanges(b *strings.Builder, st Style, d *history.Diff) {
 		kindW = max(kindW, len(c.Kind))
 	}
 	for _, c := range d.Counts {
-		fmt.Fprintf(b, "  %s  %d → %d\n", padTo(c.Kind, kindW), c.Old, c.New)
+		fmt.Fprintf(b, "  %s  %d → %d\n", pad(c.Kind, kindW), c.Old, c.New)
 	}
 	list := func(title string, ids []string) {
 		if len(ids) > 0 {
@@ -215,28 +215,6 @@ func noteText(n string) string {
 		return "(none)"
 	}
 	return strings.ReplaceAll(n, "\n", " ")
-}
-
-// visibleLen is the printed width of s: runes outside ANSI sequences.
-func visibleLen(s string) int {
-	n, esc := 0, false
-	for _, r := range s {
-		switch {
-		case esc:
-			if r == 'm' {
-				esc = false
-			}
-		case r == '\x1b':
-			esc = true
-		default:
-			n++
-		}
-	}
-	return n
-}
-
-func padTo(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-visibleLen(s)))
 }
 
 // DiffMarkdown writes d as GitHub-flavoured markdown, for a pull-request

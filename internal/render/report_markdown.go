@@ -63,7 +63,7 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	b.WriteString("\n## Score by pillar\n\n```text\n")
 	nameW := 0
 	for _, row := range v.Grid {
-		nameW = max(nameW, runeLen(oneLine(row.Pillar)))
+		nameW = max(nameW, textWidth(oneLine(row.Pillar)))
 	}
 	for _, row := range v.Grid {
 		const barW = 40

@@ -29,7 +29,7 @@ func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 	widths := make([]int, len(header))
 	for _, row := range table {
 		for i, c := range row {
-			widths[i] = max(widths[i], runeLen(c))
+			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
 	var b strings.Builder
@@ -41,7 +41,7 @@ func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 			}
 			switch {
 			case right[i]:
-				line.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)) + c)
+				line.WriteString(strings.Repeat(" ", widths[i]-textWidth(c)) + c)
 			case i == len(row)-1:
 				line.WriteString(c)
 			default:

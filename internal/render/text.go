@@ -7,6 +7,7 @@ import (
 	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
@@ -68,8 +69,8 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 
 	nameW, levelW := len("Pillar"), len("Level")
 	for _, p := range r.Pillars {
-		nameW = max(nameW, runeLen(p.Name))
-		levelW = max(levelW, runeLen(p.Level.Label()))
+		nameW = max(nameW, textWidth(p.Name))
+		levelW = max(levelW, textWidth(p.Level.Label()))
 	}
 	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
 	for _, p := range r.Pillars {
@@ -159,10 +160,13 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 	}
 }
 
-func runeLen(s string) int { return len([]rune(s)) }
+// textWidth is how many columns s takes once written: colour marks take
+// none, and a character the sanitizer escapes takes its escape's.
+func textWidth(s string) int { return utf8.RuneCountInString(safetext.String(safetext.Visible(s))) }
 
+// pad fills s with spaces to w columns.
 func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-runeLen(s)))
+	return s + strings.Repeat(" ", max(0, w-textWidth(s)))
 }
 
 // wrapIndent wraps text at width, each line indented, ending in a newline.
@@ -179,7 +183,7 @@ func Wrap(text, first, rest string, width int) string {
 	var b strings.Builder
 	line, empty := first, true
 	for _, w := range strings.Fields(text) {
-		if !empty && runeLen(line)+1+runeLen(w) > width {
+		if !empty && textWidth(line)+1+textWidth(w) > width {
 			b.WriteString(line + "\n")
 			line, empty = rest, true
 		}

@@ -183,7 +183,7 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], visibleLen(c))
+			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
 	for _, r := range rows {
@@ -192,7 +192,7 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			if i > 0 {
 				line.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[i]-visibleLen(c))
+			pad := strings.Repeat(" ", widths[i]-textWidth(c))
 			if numFrom >= 0 && i >= numFrom {
 				line.WriteString(pad + c)
 			} else {
