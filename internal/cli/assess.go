@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -215,7 +216,7 @@ func openAnswers(opts *assessOptions) (*answers.File, *model.Model, error) {
 		}
 		f = &answers.File{Name: opts.Output, Model: m.ID}
 	} else {
-		return nil, nil, fmt.Errorf("%s: %w", opts.Output, unwrapPath(err))
+		return nil, nil, fmt.Errorf("%s: %w", safetext.Name(opts.Output), unwrapPath(err))
 	}
 	f.ModelVersion = m.Version
 	switch {

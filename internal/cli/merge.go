@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"slices"
 	"strings"
 
@@ -91,7 +92,7 @@ func mergeRun(opts *mergeOptions) error {
 			continue
 		}
 		if m != nil && fm.ID != m.ID {
-			printError(opts.IO.Err, withHint(fmt.Errorf("%s: answers are for model %s, the others for %s", f.Name, fm.ID, m.ID), "merge answers for one model only"))
+			printError(opts.IO.Err, withHint(fmt.Errorf("%s: answers are for model %s, the others for %s", safetext.Name(f.Name), fm.ID, m.ID), "merge answers for one model only"))
 			failed = true
 			continue
 		}

@@ -32,7 +32,7 @@ func newDestination(io *IO, path string, inputs []string, models ...string) (*de
 		if in != path {
 			what = fmt.Sprintf("output is the input %s", in)
 		}
-		return nil, withHint(fmt.Errorf("%s: %s; nothing was written", path, what),
+		return nil, withHint(fmt.Errorf("%s: %s; nothing was written", safetext.Name(path), what),
 			"write to another file: -o names the output, which must not be one of the files read")
 	}
 	return &destination{io: io, path: path}, nil
@@ -99,7 +99,7 @@ func (d *destination) abort() {
 // cannotWrite keeps the cause (errors.Is(err, fs.ErrExist) still holds)
 // and names the path once.
 func (d *destination) cannotWrite(err error) error {
-	return fmt.Errorf("%s: cannot write: %w", d.path, unwrapPath(err))
+	return fmt.Errorf("%s: cannot write: %w", safetext.Name(d.path), unwrapPath(err))
 }
 
 // writeOutput writes data as the whole content of out and commits it.

@@ -137,3 +137,17 @@ func TestNoRawControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestFileNameCannotForgeALine: a file name holding a newline is quoted
+// in the error, which stays one line.
+func TestFileNameCannotForgeALine(t *testing.T) {
+	t.Chdir(t.TempDir())
+	io, _, errb := testIO("", false, nil)
+	if code := Run(io, []string{"score", "a\nmaturity: forged.yaml"}); code != ExitError {
+		t.Fatalf("exit %d, want %d", code, ExitError)
+	}
+	lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], `maturity: "a\nmaturity: forged.yaml"`) {
+		t.Errorf("stderr %q, want one line naming the file quoted", errb.String())
+	}
+}

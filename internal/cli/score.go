@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"os"
 	"path/filepath"
@@ -303,7 +304,7 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			more = ", …"
 		}
 		return scored{name: name, err: withHint(
-			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", f.Name, len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
+			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
 	return scored{name: name, model: m, answers: f, result: r}
@@ -423,7 +424,7 @@ func expandInputs(args []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read directory: %w", a, errors.Unwrap(err))
+			return nil, fmt.Errorf("%s: cannot read directory: %w", safetext.Name(a), errors.Unwrap(err))
 		}
 		var files []string
 		for _, e := range entries {
@@ -433,7 +434,7 @@ func expandInputs(args []string) ([]string, error) {
 			}
 		}
 		if len(files) == 0 {
-			return nil, withHint(fmt.Errorf("%s: no *.yaml or *.yml files in this directory", a), "name answers files, or a directory that holds them")
+			return nil, withHint(fmt.Errorf("%s: no *.yaml or *.yml files in this directory", safetext.Name(a)), "name answers files, or a directory that holds them")
 		}
 		sort.Strings(files)
 		out = append(out, files...)

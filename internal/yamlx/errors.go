@@ -4,6 +4,7 @@ package yamlx
 
 import (
 	"fmt"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"strings"
 )
 
@@ -22,7 +23,7 @@ func (e *Error) Hint() string { return e.Next }
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
+		b.WriteString(safetext.Name(e.File))
 		b.WriteString(":")
 	}
 	if e.Line > 0 {
