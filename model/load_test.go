@@ -85,6 +85,20 @@ func TestParseRejects(t *testing.T) {
 			[]string{`m.yaml:4:27: source url "ftp://x.org/a" is not an absolute http(s) URL`}},
 		{"weight not positive", strings.Replace(valid, "text: A}", "text: A, weight: 0}", 1),
 			[]string{`m.yaml:14:42: indicator weight 0 must be above 0`}},
+		{"weight !!float nan", strings.Replace(valid, "text: A}", "text: A, weight: !!float nan}", 1),
+			[]string{`m.yaml:14:42: weight: number nan is not finite`}},
+		{"weight !!float inf", strings.Replace(valid, "text: A}", "text: A, weight: !!float inf}", 1),
+			[]string{`m.yaml:14:42: weight: number inf is not finite`}},
+		{"weight .nan", strings.Replace(valid, "text: A}", "text: A, weight: .nan}", 1),
+			[]string{`m.yaml:14:42: weight: number .nan is not finite`}},
+		{"weight -.inf", strings.Replace(valid, "text: A}", "text: A, weight: -.inf}", 1),
+			[]string{`m.yaml:14:42: weight: number -.inf is not finite`}},
+		{"weight 1e400", strings.Replace(valid, "text: A}", "text: A, weight: 1e400}", 1),
+			[]string{`m.yaml:14:42: weight: number 1e400 is not finite (too large)`}},
+		{"threshold !!float NaN", strings.Replace(valid, "levels:", "threshold: !!float NaN\nlevels:", 1),
+			[]string{`m.yaml:4:12: threshold: number NaN is not finite`}},
+		{"scale score !!float nan", strings.Replace(valid, "levels:", "scale:\n  - {id: y, label: Y, score: !!float nan}\nlevels:", 1),
+			[]string{`m.yaml:5:30: score: number nan is not finite`}},
 		{"several mistakes at once", strings.Replace(strings.Replace(strings.Replace(valid,
 			"id: t", "id: Bad!", 1), "level: 1", "level: 9", 1), "text: A", "text: \"\"", 1),
 			[]string{`m.yaml:1:5: model id`, `m.yaml:11:16: cell level 9`, `m.yaml:14:31: indicator text is empty`}},
@@ -149,6 +163,20 @@ func TestIDFormats(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.format.match(tt.id); got != tt.want {
 			t.Errorf("%s matches %q = %v, want %v", tt.format.pattern, tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumbersInAnyBase(t *testing.T) {
+	// YAML 1.2 ints: 0x10 = 16, 0o17 = 15, 1_000 = 1000.
+	for spelling, want := range map[string]float64{"0x10": 16, "0o17": 15, "1_000": 1000, "2.5": 2.5, "!!float 3": 3} {
+		m, err := Parse("m.yaml", []byte(strings.Replace(valid, "text: A}", "text: A, weight: "+spelling+"}", 1)))
+		if err != nil {
+			t.Errorf("weight %s: %v", spelling, err)
+			continue
+		}
+		if got := m.Pillars[0].Cells[0].Indicators[0].EffectiveWeight(); got != want {
+			t.Errorf("weight %s = %v, want %v", spelling, got, want)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package yamlx
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -75,13 +77,9 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetInt(i)
 	case reflect.Float64:
-		if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") {
-			d.Errorf(n, "%swant a number, got %s", label(path), KindName(n))
-			return
-		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err != nil {
-			d.Errorf(n, "%sinvalid number %s", label(path), n.Value)
+		f, problem := parseFloat(n)
+		if problem != "" {
+			d.Errorf(n, "%s%s", label(path), problem)
 			return
 		}
 		v.SetFloat(f)
@@ -101,6 +99,43 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		panic("yamlx: unsupported type " + v.Type().String())
 	}
+}
+
+// parseFloat reads a number node as YAML 1.2 writes numbers: ints in any
+// base (0x10, 0o17, 1_000) and floats. A value that is not finite is a
+// problem however it is written (.nan, !!float nan, -.inf, 1e400): no
+// field of ours means anything by it, and NaN would pass every range check.
+func parseFloat(n *yaml.Node) (float64, string) {
+	tag := n.ShortTag()
+	if n.Kind == yaml.ScalarNode && tag == "!!str" && n.Style == 0 {
+		// yaml.v3 resolves a plain float too large for float64 as text.
+		if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) {
+			return 0, fmt.Sprintf("number %s is not finite (too large)", n.Value)
+		}
+	}
+	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
+		return 0, "want a number, got " + KindName(n)
+	}
+	s := strings.ReplaceAll(n.Value, "_", "")
+	if tag == "!!int" {
+		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+			return float64(i), ""
+		}
+	}
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case ".nan", "nan", ".inf", "inf", "infinity":
+		return 0, fmt.Sprintf("number %s is not finite", n.Value)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange) && math.Abs(f) > 1:
+		return 0, fmt.Sprintf("number %s is not finite (too large)", n.Value)
+	case err != nil && !errors.Is(err, strconv.ErrRange): // a range error near 0 is a denormal's rounding: keep it
+		return 0, "invalid number " + n.Value
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return 0, fmt.Sprintf("number %s is not finite", n.Value)
+	}
+	return f, ""
 }
 
 func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
