@@ -27,6 +27,9 @@ func Check(f *File, m *model.Model) error {
 	var errs yamlx.Errors
 	suggestions := 0
 	for _, e := range f.Entries {
+		if len(errs) >= yamlx.MaxErrors {
+			break
+		}
 		if !known[e.ID] {
 			err := yamlx.Errorf(f.Name, e.Pos, "unknown indicator %q in model %s", e.ID, m.ID)
 			// Suggestions cost a comparison with every id: make a few, so

@@ -43,7 +43,9 @@ func (d *Decoder) Decode(n *yaml.Node, out any) {
 
 // Errorf records a problem at n.
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
-	d.Errs = append(d.Errs, Errorf(d.File, Pos{n.Line, n.Column}, format, args...))
+	if len(d.Errs) < MaxErrors {
+		d.Errs = append(d.Errs, Errorf(d.File, Pos{n.Line, n.Column}, format, args...))
+	}
 }
 
 func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
@@ -155,8 +157,10 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	EachPair(n, "a field name", report, func(k, val *yaml.Node) {
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
-				Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
+			if len(d.Errs) < MaxErrors {
+				d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
+					Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
+			}
 			return
 		}
 		d.decode(val, v.Field(idx), k.Value)
@@ -234,14 +238,19 @@ func truncate(s string, n int) string {
 // or that repeats an earlier key is reported through report and skipped.
 func EachPair(n *yaml.Node, what string, report func(at *yaml.Node, msg string), fn func(k, v *yaml.Node)) {
 	seen := make(map[string]int, len(n.Content)/2)
+	reported := 0 // past MaxErrors, problems are skipped without a message
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			report(k, fmt.Sprintf("want %s, got %s", what, KindName(k)))
+			if reported++; reported <= MaxErrors {
+				report(k, fmt.Sprintf("want %s, got %s", what, KindName(k)))
+			}
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
+			if reported++; reported <= MaxErrors {
+				report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
+			}
 			continue
 		}
 		seen[k.Value] = k.Line
