@@ -279,3 +279,27 @@ func TestManyProblemsAreBounded(t *testing.T) {
 		})
 	}
 }
+
+func TestUnknownFields(t *testing.T) {
+	data := "model: tiny\nanswer:\n  a: yes\norganisation: C\ntargets: {p: 20}\nzzz: 1\n"
+	f, err := Parse("a.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range UnknownFields(f) {
+		got = append(got, e.Error()+" | "+e.Hint)
+	}
+	want := []string{
+		`a.yaml:2:1: unknown field "answer" | did you mean answers?`,
+		`a.yaml:4:1: unknown field "organisation" | did you mean organization?`,
+		// targets is a field of the format: no warning.
+		`a.yaml:6:1: unknown field "zzz" | known fields: model, model_version, assessed_at, organization, scope, respondent, targets, answers`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(f.Extra) != 8 {
+		t.Errorf("Extra has %d nodes, want the 4 unknown fields kept as key and value", len(f.Extra))
+	}
+}
