@@ -180,3 +180,20 @@ func TestParseNumbersInAnyBase(t *testing.T) {
 		}
 	}
 }
+
+// TestManyProblemsAreBounded: a model file of very many mistakes reports
+// the first yamlx.MaxErrors, in file order (how fast: docs/benchmarks.md).
+func TestManyProblemsAreBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 3 * yamlx.MaxErrors {
+		b.WriteString("f" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26) + ": 1\n")
+	}
+	_, err := Parse("m.yaml", []byte(b.String()))
+	lines := errorLines(err)
+	if len(lines) != yamlx.MaxErrors {
+		t.Fatalf("%d problems, want %d", len(lines), yamlx.MaxErrors)
+	}
+	if !strings.HasPrefix(lines[0], `m.yaml:1:1: unknown field "fa"`) {
+		t.Errorf("first = %q", lines[0])
+	}
+}
