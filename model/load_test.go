@@ -168,8 +168,9 @@ func TestIDFormats(t *testing.T) {
 }
 
 func TestParseNumbersInAnyBase(t *testing.T) {
-	// YAML 1.2 ints: 0x10 = 16, 0o17 = 15, 1_000 = 1000.
-	for spelling, want := range map[string]float64{"0x10": 16, "0o17": 15, "1_000": 1000, "2.5": 2.5, "!!float 3": 3} {
+	// YAML 1.2 ints: 0x10 = 16, 0o17 = 15, 0b11 = 3, 1_000 = 1000, and
+	// 017 = 17 (a leading zero is no octal in YAML 1.2).
+	for spelling, want := range map[string]float64{"0x10": 16, "0o17": 15, "0b11": 3, "1_000": 1000, "017": 17, "2.5": 2.5, "!!float 3": 3, "2e-300": 2e-300} {
 		m, err := Parse("m.yaml", []byte(strings.Replace(valid, "text: A}", "text: A, weight: "+spelling+"}", 1)))
 		if err != nil {
 			t.Errorf("weight %s: %v", spelling, err)

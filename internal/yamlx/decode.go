@@ -119,20 +119,24 @@ func parseFloat(n *yaml.Node) (float64, string) {
 		return 0, "want a number, got " + KindName(n)
 	}
 	s := strings.ReplaceAll(n.Value, "_", "")
-	if tag == "!!int" {
-		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
-			return float64(i), ""
+	unsigned := strings.ToLower(strings.TrimLeft(s, "+-"))
+	if tag == "!!int" && len(unsigned) > 2 && unsigned[0] == '0' && strings.IndexByte("xob", unsigned[1]) >= 0 {
+		// 0x10, 0o17, 0b11; a leading 0 alone stays decimal, as in YAML 1.2.
+		i, err := strconv.ParseInt(s, 0, 64)
+		if err != nil {
+			return 0, "invalid number " + n.Value
 		}
+		return float64(i), ""
 	}
-	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	switch unsigned {
 	case ".nan", "nan", ".inf", "inf", "infinity":
 		return 0, fmt.Sprintf("number %s is not finite", n.Value)
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	switch {
-	case errors.Is(err, strconv.ErrRange) && math.Abs(f) > 1:
+	case errors.Is(err, strconv.ErrRange):
 		return 0, fmt.Sprintf("number %s is not finite (too large)", n.Value)
-	case err != nil && !errors.Is(err, strconv.ErrRange): // a range error near 0 is a denormal's rounding: keep it
+	case err != nil:
 		return 0, "invalid number " + n.Value
 	case math.IsNaN(f) || math.IsInf(f, 0):
 		return 0, fmt.Sprintf("number %s is not finite", n.Value)

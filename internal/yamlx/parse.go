@@ -23,8 +23,9 @@ const maxItems = 250_000
 
 // maxValues bounds the nodes the parser would build, estimated before
 // parsing (see countValues): one line can hold many, as in "- - - - a" or
-// "[[[[a]]]]", and 250,000 such lines took four seconds and 700 MB. The
-// largest generated model (50,000 indicators) has 350,000.
+// "[[[[a]]]]", and 249,000 such lines took 3.5 s and 670 MB. Below it,
+// any file parses in about half a second and 100 MB (docs/benchmarks.md);
+// a generated model of 40,000 indicators has 280,000.
 const maxValues = 300_000
 
 // maxDepth bounds nesting; no valid file of ours nests deeper than a few levels.
@@ -171,9 +172,8 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 }
 
 // countItems counts the line breaks of data, as YAML reads them (\n, \r,
-// \r\n as one, U+0085, U+2028, U+2029), and its flow separators. Each
-// bytes.Count is a vector scan: the seven of them take a few milliseconds
-// on 8 MiB, where a loop over the runes would take tens.
+// \r\n as one, U+0085, U+2028, U+2029), and its flow separators: a count
+// of \n alone let 8 MiB of items on lines broken by \r through.
 func countItems(data []byte) int {
 	return bytes.Count(data, []byte("\n")) +
 		bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) +
