@@ -111,7 +111,9 @@ func (v *validator) at(ptrs ...any) yamlx.Pos {
 }
 
 func (v *validator) errorf(pos yamlx.Pos, format string, args ...any) {
-	v.errs = append(v.errs, yamlx.Errorf(v.file, pos, format, args...))
+	if len(v.errs) < yamlx.MaxErrors {
+		v.errs = append(v.errs, yamlx.Errorf(v.file, pos, format, args...))
+	}
 }
 
 // required reports an empty or missing text; parent locates a missing one.

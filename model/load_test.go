@@ -85,6 +85,20 @@ func TestParseRejects(t *testing.T) {
 			[]string{`m.yaml:4:27: source url "ftp://x.org/a" is not an absolute http(s) URL`}},
 		{"weight not positive", strings.Replace(valid, "text: A}", "text: A, weight: 0}", 1),
 			[]string{`m.yaml:14:42: indicator weight 0 must be above 0`}},
+		{"weight !!float nan", strings.Replace(valid, "text: A}", "text: A, weight: !!float nan}", 1),
+			[]string{`m.yaml:14:42: weight: number nan is not finite`}},
+		{"weight !!float inf", strings.Replace(valid, "text: A}", "text: A, weight: !!float inf}", 1),
+			[]string{`m.yaml:14:42: weight: number inf is not finite`}},
+		{"weight .nan", strings.Replace(valid, "text: A}", "text: A, weight: .nan}", 1),
+			[]string{`m.yaml:14:42: weight: number .nan is not finite`}},
+		{"weight -.inf", strings.Replace(valid, "text: A}", "text: A, weight: -.inf}", 1),
+			[]string{`m.yaml:14:42: weight: number -.inf is not finite`}},
+		{"weight 1e400", strings.Replace(valid, "text: A}", "text: A, weight: 1e400}", 1),
+			[]string{`m.yaml:14:42: weight: number 1e400 is not finite (too large)`}},
+		{"threshold !!float NaN", strings.Replace(valid, "levels:", "threshold: !!float NaN\nlevels:", 1),
+			[]string{`m.yaml:4:12: threshold: number NaN is not finite`}},
+		{"scale score !!float nan", strings.Replace(valid, "levels:", "scale:\n  - {id: y, label: Y, score: !!float nan}\nlevels:", 1),
+			[]string{`m.yaml:5:30: score: number nan is not finite`}},
 		{"several mistakes at once", strings.Replace(strings.Replace(strings.Replace(valid,
 			"id: t", "id: Bad!", 1), "level: 1", "level: 9", 1), "text: A", "text: \"\"", 1),
 			[]string{`m.yaml:1:5: model id`, `m.yaml:11:16: cell level 9`, `m.yaml:14:31: indicator text is empty`}},
@@ -150,5 +164,37 @@ func TestIDFormats(t *testing.T) {
 		if got := tt.format.match(tt.id); got != tt.want {
 			t.Errorf("%s matches %q = %v, want %v", tt.format.pattern, tt.id, got, tt.want)
 		}
+	}
+}
+
+func TestParseNumbersInAnyBase(t *testing.T) {
+	// YAML 1.2 ints: 0x10 = 16, 0o17 = 15, 0b11 = 3, 1_000 = 1000, and
+	// 017 = 17 (a leading zero is no octal in YAML 1.2).
+	for spelling, want := range map[string]float64{"0x10": 16, "0o17": 15, "0b11": 3, "1_000": 1000, "017": 17, "2.5": 2.5, "!!float 3": 3, "2e-300": 2e-300} {
+		m, err := Parse("m.yaml", []byte(strings.Replace(valid, "text: A}", "text: A, weight: "+spelling+"}", 1)))
+		if err != nil {
+			t.Errorf("weight %s: %v", spelling, err)
+			continue
+		}
+		if got := m.Pillars[0].Cells[0].Indicators[0].EffectiveWeight(); got != want {
+			t.Errorf("weight %s = %v, want %v", spelling, got, want)
+		}
+	}
+}
+
+// TestManyProblemsAreBounded: a model file of very many mistakes reports
+// the first yamlx.MaxErrors, in file order (how fast: docs/benchmarks.md).
+func TestManyProblemsAreBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 3 * yamlx.MaxErrors {
+		b.WriteString("f" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26) + ": 1\n")
+	}
+	_, err := Parse("m.yaml", []byte(b.String()))
+	lines := errorLines(err)
+	if len(lines) != yamlx.MaxErrors {
+		t.Fatalf("%d problems, want %d", len(lines), yamlx.MaxErrors)
+	}
+	if !strings.HasPrefix(lines[0], `m.yaml:1:1: unknown field "fa"`) {
+		t.Errorf("first = %q", lines[0])
 	}
 }

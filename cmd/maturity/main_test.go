@@ -13,6 +13,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/heat-tools/maturity/internal/cli"
+	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/script from the actual output")
@@ -57,10 +58,10 @@ func TestScripts(t *testing.T) {
 }
 
 // hostileFile writes a hostile input that is too large to keep in the
-// repository: hostile big|nested|random FILE.
+// repository: hostile KIND FILE (the kinds are below).
 func hostileFile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
-		ts.Fatalf("usage: hostile big|nested|random FILE")
+		ts.Fatalf("usage: hostile big|nested|random|cr|u2028|values|dupkeys|unknown|utf16le|utf16be FILE")
 	}
 	var data []byte
 	switch args[0] {
@@ -73,6 +74,29 @@ func hostileFile(ts *testscript.TestScript, neg bool, args []string) {
 		rng := rand.New(rand.NewPCG(1, 2))
 		for i := range data {
 			data[i] = byte(rng.Uint32())
+		}
+	case "cr": // 8 MiB of one-letter items on lines broken by CR alone
+		data = []byte("x:\r" + strings.Repeat("-\r", (yamlx.MaxFileSize-3)/2))
+	case "u2028": // the same, broken by U+2028 LINE SEPARATOR
+		data = []byte("x:\u2028" + strings.Repeat("-\u2028", (yamlx.MaxFileSize-5)/4))
+	case "values": // 80,000 short lines of 4 nested lists: 320,000 nodes
+		data = []byte(strings.Repeat("- - - - a\n", 80_000))
+	case "dupkeys": // 140,000 answers to one indicator, within the limits
+		data = []byte("model: power-automate\nanswers:\n" + strings.Repeat("  empower.100.a: yes\n", 140_000))
+	case "unknown": // 140,000 unknown indicator ids, within the limits
+		var b strings.Builder
+		b.WriteString("model: power-automate\nanswers:\n")
+		for i := range 140_000 {
+			fmt.Fprintf(&b, "  u%d: yes\n", i)
+		}
+		data = []byte(b.String())
+	case "utf16le", "utf16be": // "model: tiny\n" saved as UTF-16 without a byte order mark
+		for _, c := range []byte("model: tiny\n") {
+			if args[0] == "utf16le" {
+				data = append(data, c, 0)
+			} else {
+				data = append(data, 0, c)
+			}
 		}
 	default:
 		ts.Fatalf("unknown hostile file %q", args[0])

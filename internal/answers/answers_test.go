@@ -2,6 +2,7 @@ package answers
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -231,5 +232,76 @@ func TestSplitUnknown(t *testing.T) {
 	}
 	if len(f.Entries) != 3 {
 		t.Error("SplitUnknown changed its input")
+	}
+}
+
+// TestManyProblemsAreBounded checks what a file of very many mistakes
+// reports: the first yamlx.MaxErrors, in file order. (How fast is
+// measured in docs/benchmarks.md, not here.)
+func TestManyProblemsAreBounded(t *testing.T) {
+	m, err := model.Embedded(model.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3 * yamlx.MaxErrors
+	var unknown, dups strings.Builder
+	unknown.WriteString("model: " + model.DefaultID + "\nanswers:\n")
+	dups.WriteString("model: " + model.DefaultID + "\nanswers:\n")
+	for i := range n {
+		fmt.Fprintf(&unknown, "  u%d: yes\n", i)
+		dups.WriteString("  u: yes\n")
+	}
+	tests := []struct {
+		name, data, first, last string
+	}{
+		// Line 3 holds u0; the MaxErrors-th problem is on line MaxErrors+2.
+		{"unknown ids", unknown.String(), `a.yaml:3:3: unknown indicator "u0"`, fmt.Sprintf(`a.yaml:%d:3: unknown indicator "u%d"`, yamlx.MaxErrors+2, yamlx.MaxErrors-1)},
+		// The first u (line 3) is kept; its repeats start on line 4.
+		{"duplicate keys", dups.String(), `a.yaml:4:3: duplicate key "u" (first at line 3)`, fmt.Sprintf(`a.yaml:%d:3: duplicate key "u"`, yamlx.MaxErrors+3)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse("a.yaml", []byte(tt.data))
+			if err == nil {
+				err = Check(f, m)
+			}
+			var list yamlx.Errors
+			if !errors.As(err, &list) {
+				t.Fatalf("err = %v, want a list", err)
+			}
+			if len(list) != yamlx.MaxErrors {
+				t.Fatalf("%d problems, want %d", len(list), yamlx.MaxErrors)
+			}
+			if got := list[0].Error(); !strings.HasPrefix(got, tt.first) {
+				t.Errorf("first = %q, want %q", got, tt.first)
+			}
+			if got := list[len(list)-1].Error(); !strings.HasPrefix(got, tt.last) {
+				t.Errorf("last = %q, want %q", got, tt.last)
+			}
+		})
+	}
+}
+
+func TestUnknownFields(t *testing.T) {
+	data := "model: tiny\nanswer:\n  a: yes\norganisation: C\ntargets: {p: 20}\nzzz: 1\n"
+	f, err := Parse("a.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range UnknownFields(f) {
+		got = append(got, e.Error()+" | "+e.Hint)
+	}
+	want := []string{
+		`a.yaml:2:1: unknown field "answer" | did you mean answers?`,
+		`a.yaml:4:1: unknown field "organisation" | did you mean organization?`,
+		// targets is a field of the format: no warning.
+		`a.yaml:6:1: unknown field "zzz" | known fields: model, model_version, assessed_at, organization, scope, respondent, targets, answers`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(f.Extra) != 8 {
+		t.Errorf("Extra has %d nodes, want the 4 unknown fields kept as key and value", len(f.Extra))
 	}
 }

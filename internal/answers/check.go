@@ -27,6 +27,9 @@ func Check(f *File, m *model.Model) error {
 	var errs yamlx.Errors
 	suggestions := 0
 	for _, e := range f.Entries {
+		if len(errs) >= yamlx.MaxErrors {
+			break
+		}
 		if !known[e.ID] {
 			err := yamlx.Errorf(f.Name, e.Pos, "unknown indicator %q in model %s", e.ID, m.ID)
 			// Suggestions cost a comparison with every id: make a few, so
@@ -105,4 +108,32 @@ func indicatorIDs(m *model.Model) map[string]bool {
 		known[ref.Indicator.ID] = true
 	}
 	return known
+}
+
+// knownFields are the top-level fields of an answers file (SPEC), in the
+// order a hint lists them.
+var knownFields = []string{"model", "model_version", "assessed_at", "organization", "scope", "respondent", "targets", "answers"}
+
+// UnknownFields reports each top-level field of f that the format does not
+// define, with the nearest known field as a hint: such a field is kept, but
+// is most often a typo (answer: for answers:) whose content is ignored.
+func UnknownFields(f *File) yamlx.Errors {
+	var out yamlx.Errors
+	for i := 0; i+1 < len(f.Extra); i += 2 {
+		k := f.Extra[i]
+		if slices.Contains(knownFields, k.Value) {
+			continue // a field this tool's version reads elsewhere
+		}
+		e := yamlx.Errorf(f.Name, yamlx.Pos{Line: k.Line, Col: k.Column}, "unknown field %q", k.Value)
+		if s := yamlx.Nearest(k.Value, knownFields); s != "" {
+			e.Hint = "did you mean " + s + "?"
+		} else {
+			e.Hint = "known fields: " + strings.Join(knownFields, ", ")
+		}
+		out = append(out, e)
+		if len(out) == yamlx.MaxErrors {
+			break
+		}
+	}
+	return out
 }

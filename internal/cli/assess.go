@@ -204,7 +204,7 @@ func openAnswers(opts *assessOptions) (*answers.File, *model.Model, error) {
 	)
 	if _, err := os.Stat(opts.Output); err == nil {
 		var err error
-		f, m, err = loadAnswers(opts.IO, newModelCache(opts.IO), opts.Output, opts.Model)
+		f, m, err = loadAnswers(opts.IO, newModelCache(opts.IO), opts.Output, opts.Model, false)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -159,6 +159,7 @@ func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt sco
 	if err != nil {
 		return history.Side{}, err
 	}
+	_ = checkUnknownFields(io, f, false) // only warns: diff has no --strict
 	var unknown []answers.Entry
 	if f.ModelVersion != "" && f.ModelVersion != m.Version {
 		// Another version of the model: answers to indicators it no longer

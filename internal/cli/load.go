@@ -72,13 +72,17 @@ func (c *modelCache) get(spec string) (*model.Model, error) {
 
 // loadAnswers reads and checks one answers file against the model given by
 // --model (modelSpec), else the one it names, else the default model.
-func loadAnswers(io *IO, models *modelCache, name, modelSpec string) (*answers.File, *model.Model, error) {
+// strict makes an unknown top-level field an error instead of a warning.
+func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool) (*answers.File, *model.Model, error) {
 	data, err := yamlx.ReadFile(name, io.In)
 	if err != nil {
 		return nil, nil, err
 	}
 	f, m, err := parseAnswers(models, yamlx.DisplayName(name), data, modelSpec)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkUnknownFields(io, f, strict); err != nil {
 		return nil, nil, err
 	}
 	if err := answers.Check(f, m); err != nil {
@@ -116,4 +120,17 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 			Next: "pass --model with the model these answers were written for"}
 	}
 	return f, m, nil
+}
+
+// checkUnknownFields warns about each unknown top-level field of f, or,
+// when strict, returns them as the error.
+func checkUnknownFields(io *IO, f *answers.File, strict bool) error {
+	unknown := answers.UnknownFields(f)
+	if strict {
+		return unknown.Err()
+	}
+	for _, e := range unknown {
+		printOne(io.Err, "warning: "+e.Error(), e.Hint)
+	}
+	return nil
 }

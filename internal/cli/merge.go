@@ -19,6 +19,7 @@ type mergeOptions struct {
 	Model    string
 	Output   string
 	Strategy string
+	Strict   bool
 }
 
 // NewCmdMerge builds `maturity merge`.
@@ -64,6 +65,7 @@ the inputs. -o - writes to standard output.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the merged answers `FILE` to write (required); - for stdout")
+	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an input, instead of a warning")
 	f.StringVar(&opts.Strategy, "strategy", string(merge.Median), "how answers combine: "+strings.Join(merge.Strategies(), ", "))
 	return cmd
 }
@@ -85,7 +87,7 @@ func mergeRun(opts *mergeOptions) error {
 	var m *model.Model
 	failed := false
 	for _, name := range inputs {
-		f, fm, err := loadAnswers(opts.IO, models, name, opts.Model)
+		f, fm, err := loadAnswers(opts.IO, models, name, opts.Model, opts.Strict)
 		if err != nil {
 			printError(opts.IO.Err, err)
 			failed = true

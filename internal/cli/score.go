@@ -35,6 +35,7 @@ type scoreOptions struct {
 	Target          int
 	Threshold       float64
 	RequireComplete bool
+	Strict          bool
 	NoColor         bool
 }
 
@@ -92,6 +93,7 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
+	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an answers file, instead of a warning")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -281,7 +283,7 @@ func scoreOne(opts *scoreOptions, io *IO, models *modelCache, name string) (s sc
 }
 
 func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scored {
-	f, m, err := loadAnswers(io, models, name, opts.Model)
+	f, m, err := loadAnswers(io, models, name, opts.Model, opts.Strict)
 	if err != nil {
 		return scored{name: name, err: err}
 	}

@@ -14,7 +14,8 @@ import (
 const SchemaVersion = 1
 
 // epsilon absorbs float error when comparing a coverage with the threshold,
-// so that three thirds reach a threshold of 1.
+// so that three thirds reach a threshold of 1. It is relative (SPEC:
+// c ≥ t − 1e-9·t), so that a coverage of 0 reaches no threshold, however small.
 const epsilon = 1e-9
 
 // Options change how a result is computed.
@@ -104,7 +105,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 				cov = sumWS / sumW
 			}
 			lc.Coverage = Ratio(cov)
-			if !blocked && cov >= thr-epsilon {
+			if !blocked && cov >= thr-epsilon*thr {
 				reached = li
 			} else {
 				blocked = true

@@ -270,3 +270,41 @@ func TestScoreRejectsBadOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreThresholdToleranceIsRelative(t *testing.T) {
+	// Pillar a, level 1: a1 (weight w, yes) and a2 (weight 3, no), so
+	// coverage c = w/(w+3). The level is reached when c ≥ t − 1e-9·t.
+	tests := []struct {
+		name      string
+		weight    string
+		answers   []string
+		threshold float64
+		want      int // pillar a's level
+	}{
+		// c = 0: no threshold is reached, however small.
+		{"zero coverage, tiny threshold", "1", nil, 1e-10, 0},
+		{"zero coverage, smallest threshold", "1", nil, 5e-324, 0},
+		// c = 1/4 ≥ 1e-10.
+		{"some coverage, tiny threshold", "1", []string{"a1", "yes", "a2", "no"}, 1e-10, 1},
+		// w = 3 − 8.4e-9: c ≈ 0.5 − 7e-10, below 0.5 − 5e-10 (an absolute 1e-9 let it pass).
+		{"just below half", "2.9999999916", []string{"a1", "yes", "a2", "no"}, 0.5, 0},
+		// w = 3 − 3.6e-9: c ≈ 0.5 − 3e-10, within 0.5·1e-9.
+		{"within half's tolerance", "2.9999999964", []string{"a1", "yes", "a2", "no"}, 0.5, 1},
+		// w = 6e9: c = 1 − 3/(6e9+3) ≈ 1 − 5e-10, within 1e-9 of 1.
+		{"within one's tolerance", "6e9", []string{"a1", "yes", "a2", "no"}, 1, 1},
+		// w = 1e9: c ≈ 1 − 3e-9.
+		{"below one's tolerance", "1e9", []string{"a1", "yes", "a2", "no"}, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustModel(t, strings.Replace(twoByThree, "{id: a1, text: t}", "{id: a1, text: t, weight: "+tt.weight+"}", 1))
+			r, err := Score(m, file(tt.answers...), Options{Threshold: tt.threshold})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.Pillars[0].Level.Value; got != tt.want {
+				t.Errorf("pillar a at level %d (coverage %v), want %d", got, r.Pillars[0].Levels[0].Coverage, tt.want)
+			}
+		})
+	}
+}

@@ -1,7 +1,9 @@
 package yamlx
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -38,7 +40,9 @@ func (d *Decoder) Decode(n *yaml.Node, out any) {
 
 // Errorf records a problem at n.
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
-	d.Errs = append(d.Errs, Errorf(d.File, Pos{n.Line, n.Column}, format, args...))
+	if len(d.Errs) < MaxErrors {
+		d.Errs = append(d.Errs, Errorf(d.File, Pos{n.Line, n.Column}, format, args...))
+	}
 }
 
 func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
@@ -72,13 +76,9 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetInt(i)
 	case reflect.Float64:
-		if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") {
-			d.Errorf(n, "%swant a number, got %s", label(path), KindName(n))
-			return
-		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err != nil {
-			d.Errorf(n, "%sinvalid number %s", label(path), n.Value)
+		f, problem := parseFloat(n)
+		if problem != "" {
+			d.Errorf(n, "%s%s", label(path), problem)
 			return
 		}
 		v.SetFloat(f)
@@ -100,6 +100,47 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
+// parseFloat reads a number node as YAML 1.2 writes numbers: ints in any
+// base (0x10, 0o17, 1_000) and floats. A value that is not finite is a
+// problem however it is written (.nan, !!float nan, -.inf, 1e400): no
+// field of ours means anything by it, and NaN would pass every range check.
+func parseFloat(n *yaml.Node) (float64, string) {
+	tag := n.ShortTag()
+	if n.Kind == yaml.ScalarNode && tag == "!!str" && n.Style == 0 {
+		// yaml.v3 resolves a plain float too large for float64 as text.
+		if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) {
+			return 0, fmt.Sprintf("number %s is not finite (too large)", n.Value)
+		}
+	}
+	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
+		return 0, "want a number, got " + KindName(n)
+	}
+	s := strings.ReplaceAll(n.Value, "_", "")
+	unsigned := strings.ToLower(strings.TrimLeft(s, "+-"))
+	if tag == "!!int" && len(unsigned) > 2 && unsigned[0] == '0' && strings.IndexByte("xob", unsigned[1]) >= 0 {
+		// 0x10, 0o17, 0b11; a leading 0 alone stays decimal, as in YAML 1.2.
+		i, err := strconv.ParseInt(s, 0, 64)
+		if err != nil {
+			return 0, "invalid number " + n.Value
+		}
+		return float64(i), ""
+	}
+	switch unsigned {
+	case ".nan", "nan", ".inf", "inf", "infinity":
+		return 0, fmt.Sprintf("number %s is not finite", n.Value)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, fmt.Sprintf("number %s is not finite (too large)", n.Value)
+	case err != nil:
+		return 0, "invalid number " + n.Value
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return 0, fmt.Sprintf("number %s is not finite", n.Value)
+	}
+	return f, ""
+}
+
 func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "%swant a mapping, got %s", label(path), KindName(n))
@@ -117,8 +158,10 @@ func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	EachPair(n, "a field name", report, func(k, val *yaml.Node) {
 		idx, ok := fields[k.Value]
 		if !ok {
-			d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
-				Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
+			if len(d.Errs) < MaxErrors {
+				d.Errs = append(d.Errs, &Error{File: d.File, Line: k.Line, Col: k.Column,
+					Msg: fmt.Sprintf("unknown field %q%s", k.Value, suggestField(k.Value, fields))})
+			}
 			return
 		}
 		d.decode(val, v.Field(idx), k.Value)
@@ -196,14 +239,19 @@ func truncate(s string, n int) string {
 // or that repeats an earlier key is reported through report and skipped.
 func EachPair(n *yaml.Node, what string, report func(at *yaml.Node, msg string), fn func(k, v *yaml.Node)) {
 	seen := make(map[string]int, len(n.Content)/2)
+	reported := 0 // past MaxErrors, problems are skipped without a message
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			report(k, fmt.Sprintf("want %s, got %s", what, KindName(k)))
+			if reported++; reported <= MaxErrors {
+				report(k, fmt.Sprintf("want %s, got %s", what, KindName(k)))
+			}
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
+			if reported++; reported <= MaxErrors {
+				report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
+			}
 			continue
 		}
 		seen[k.Value] = k.Line

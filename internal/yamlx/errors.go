@@ -39,6 +39,12 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// MaxErrors is how many problems of one file are collected; the rest are
+// not looked for. The tool prints the first fifty, and a file of a
+// quarter of a million mistakes must still be refused in a fraction of a
+// second, without a message, a suggestion and a sort for each.
+const MaxErrors = 1000
+
 // Errors is a list of problems, reported together.
 type Errors []*Error
 

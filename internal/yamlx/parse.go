@@ -21,6 +21,13 @@ const MaxFileSize = 8 << 20
 // largest real files (a model of 50,000 indicators) have a third of this.
 const maxItems = 250_000
 
+// maxValues bounds the nodes the parser would build, estimated before
+// parsing (see countValues): one line can hold many, as in "- - - - a" or
+// "[[[[a]]]]", and 249,000 such lines took 3.5 s and 670 MB. Below it,
+// any file parses in about half a second and 100 MB (docs/benchmarks.md);
+// a generated model of 40,000 indicators has 280,000.
+const maxValues = 300_000
+
 // maxDepth bounds nesting; no valid file of ours nests deeper than a few levels.
 const maxDepth = 64
 
@@ -121,6 +128,9 @@ func humanSize(n int64) string {
 // documents, aliases and deep nesting, so that callers can walk the tree
 // without further guards.
 func Parse(file string, data []byte) (*yaml.Node, error) {
+	if isUTF16(data) {
+		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "UTF-16: save it as UTF-8", Hint: "most editors offer UTF-8 in their save dialog"}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("binary data (NUL byte at offset %d), want a YAML text file", i)}
@@ -132,8 +142,11 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "file is empty"}
 	}
-	if n := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte(",")); n > maxItems {
+	if n := countItems(data); n > maxItems {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("too many lines and items (%d, the limit is %d)", n, maxItems)}
+	}
+	if n := countValues(data); n > maxValues {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("too many keys, values and items (about %d, the limit is %d)", n, maxValues)}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -160,6 +173,75 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return root, nil
+}
+
+// countItems counts the line breaks of data, as YAML reads them (\n, \r,
+// \r\n as one, U+0085, U+2028, U+2029), and its flow separators: a count
+// of \n alone let 8 MiB of items on lines broken by \r through.
+func countItems(data []byte) int {
+	return bytes.Count(data, []byte("\n")) +
+		bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) +
+		bytes.Count(data, []byte("\u0085")) +
+		bytes.Count(data, []byte("\u2028")) +
+		bytes.Count(data, []byte("\u2029")) +
+		bytes.Count(data, []byte(","))
+}
+
+// countValues estimates, from above, how many nodes parsing data builds:
+// two for each mapping value indicator (": ", a key and its value), one for
+// each block sequence entry ("- "), flow collection and flow separator.
+func countValues(data []byte) int {
+	return 2*countIndicator(data, ':') + countIndicator(data, '-') +
+		bytes.Count(data, []byte("[")) + bytes.Count(data, []byte("{")) + bytes.Count(data, []byte(","))
+}
+
+// countIndicator counts c where YAML reads it as an indicator: followed by
+// white space, a line break or the end.
+func countIndicator(data []byte, c byte) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], c)
+		if j < 0 {
+			return n
+		}
+		i += j + 1
+		if i == len(data) {
+			return n + 1
+		}
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			n++
+		}
+	}
+}
+
+// isUTF16 says whether data looks like UTF-16 text: a UTF-16 byte order
+// mark, or ASCII with a NUL before or after every character, as a file
+// saved as "Unicode" by some Windows editors is.
+func isUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return true
+	}
+	if len(data) < 2 {
+		return false
+	}
+	// Look at the start only: a NUL in every other byte of the first
+	// characters is text, not binary data that happens to hold NULs.
+	n := min(len(data)&^1, 64)
+	for _, odd := range []int{0, 1} { // big-endian NULs at even offsets, little-endian at odd
+		ok := true
+		for i := 0; i < n; i += 2 {
+			nul, ch := data[i+odd], data[i+1-odd]
+			if nul != 0 || ch == 0 || ch >= 0x80 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // lineCol is the 1-based line and byte column of offset in data.

@@ -27,6 +27,18 @@ func TestParseRefusesHostileInput(t *testing.T) {
 		{"deep block nesting", deepBlock(100), "nesting deeper than 64 levels"},
 		{"too many items", "a: [" + strings.Repeat("1,", 300_000) + "1]\n", "x.yaml: too many lines and items (300001, the limit is 250000)"},
 		{"syntax", "a: [\n", "x.yaml:1: invalid YAML: did not find expected node content"},
+		// Every YAML line break counts: 250,001 of them.
+		{"too many CR lines", "a:\r" + strings.Repeat("-\r", 250_000), "x.yaml: too many lines and items (250001, the limit is 250000)"},
+		{"too many U+0085 lines", "a:\u0085" + strings.Repeat("-\u0085", 250_000), "x.yaml: too many lines and items (250001,"},
+		{"too many U+2028 lines", "a:\u2028" + strings.Repeat("-\u2028", 250_000), "x.yaml: too many lines and items (250001,"},
+		{"too many U+2029 lines", "a:\u2029" + strings.Repeat("-\u2029", 250_000), "x.yaml: too many lines and items (250001,"},
+		// 80,000 lines, each of four nested sequences: 320,000 nodes.
+		{"too many values on few lines", strings.Repeat("- - - - a\n", 80_000), "x.yaml: too many keys, values and items (about 320000, the limit is 300000)"},
+		{"UTF-16 LE BOM", "\xff\xfea\x00:\x00 \x001\x00", "x.yaml:1:1: UTF-16: save it as UTF-8"},
+		{"UTF-16 BE BOM", "\xfe\xff\x00a\x00:\x00 \x001", "x.yaml:1:1: UTF-16: save it as UTF-8"},
+		{"UTF-16 LE without BOM", "m\x00o\x00d\x00e\x00l\x00:\x00 \x00x\x00\n\x00", "x.yaml:1:1: UTF-16: save it as UTF-8"},
+		{"UTF-16 BE without BOM", "\x00m\x00o\x00d\x00e\x00l\x00:\x00 \x00x\x00\n", "x.yaml:1:1: UTF-16: save it as UTF-8"},
+		{"NUL in text is binary", "model: x\x00\x00y\n", "x.yaml:1:9: binary data (NUL byte at offset 8)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,5 +122,49 @@ func TestReadAll(t *testing.T) {
 	}
 	if _, err := readAll(iotest.ErrReader(io.ErrUnexpectedEOF), 10); err != io.ErrUnexpectedEOF {
 		t.Errorf("error = %v, want it passed on", err)
+	}
+}
+
+func TestCountItems(t *testing.T) {
+	tests := []struct {
+		data string
+		want int
+	}{
+		{"", 0},
+		{"a\nb\n", 2},
+		{"a\r\nb\r\n", 2}, // CR LF is one break
+		{"a\rb\r", 2},
+		{"a\r\rb", 2},
+		{"a\n\rb", 2},
+		{"a\u0085b\u2028c\u2029", 3},
+		{"[a, b, c]", 2},
+		{"é\n", 1}, // a multi-byte rune that is no break
+	}
+	for _, tt := range tests {
+		if got := countItems([]byte(tt.data)); got != tt.want {
+			t.Errorf("countItems(%q) = %d, want %d", tt.data, got, tt.want)
+		}
+	}
+}
+
+func TestCountValues(t *testing.T) {
+	tests := []struct {
+		data string
+		want int
+	}{
+		{"a", 0},
+		{"a: b\n", 2},
+		{"a:\n  - b\n  - c\n", 4},
+		{"a:", 2},
+		{"url: https://x.org/a-b\n", 2}, // a ':' or '-' inside text is no indicator
+		{"- - a\n", 2},
+		{"[[a]]", 2},
+		{"{a: b, c: d}", 6},
+		{"-\r-\t-", 3},
+	}
+	for _, tt := range tests {
+		if got := countValues([]byte(tt.data)); got != tt.want {
+			t.Errorf("countValues(%q) = %d, want %d", tt.data, got, tt.want)
+		}
 	}
 }
