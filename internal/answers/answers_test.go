@@ -290,7 +290,7 @@ func TestUnknownFields(t *testing.T) {
 	}
 	var got []string
 	for _, e := range UnknownFields(f) {
-		got = append(got, e.Error()+" | "+e.Hint)
+		got = append(got, e.Error()+" | "+e.Hint())
 	}
 	want := []string{
 		`a.yaml:2:1: unknown field "answer" | did you mean answers?`,

@@ -126,9 +126,9 @@ func UnknownFields(f *File) yamlx.Errors {
 		}
 		e := yamlx.Errorf(f.Name, yamlx.Pos{Line: k.Line, Col: k.Column}, "unknown field %q", k.Value)
 		if s := yamlx.Nearest(k.Value, knownFields); s != "" {
-			e.Hint = "did you mean " + s + "?"
+			e.Next = "did you mean " + s + "?"
 		} else {
-			e.Hint = "known fields: " + strings.Join(knownFields, ", ")
+			e.Next = "known fields: " + strings.Join(knownFields, ", ")
 		}
 		out = append(out, e)
 		if len(out) == yamlx.MaxErrors {

@@ -130,7 +130,7 @@ func checkUnknownFields(io *IO, f *answers.File, strict bool) error {
 		return unknown.Err()
 	}
 	for _, e := range unknown {
-		printOne(io.Err, "warning: "+e.Error(), e.Hint)
+		printOne(io.Err, "warning: "+e.Error(), e.Hint())
 	}
 	return nil
 }

@@ -129,7 +129,7 @@ func humanSize(n int64) string {
 // without further guards.
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	if isUTF16(data) {
-		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "UTF-16: save it as UTF-8", Hint: "most editors offer UTF-8 in their save dialog"}
+		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "UTF-16: save it as UTF-8", Next: "most editors offer UTF-8 in their save dialog"}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
