@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/heat-tools/maturity/internal/safetext"
 )
 
 // noteKey is the huh field key of an indicator's note; the answer's key is

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -20,6 +19,7 @@ import (
 	"github.com/heat-tools/maturity/internal/assess"
 	"github.com/heat-tools/maturity/internal/dates"
 	"github.com/heat-tools/maturity/internal/render"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )

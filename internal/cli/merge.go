@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"slices"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/merge"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -71,7 +71,7 @@ the inputs. -o - writes to standard output.`,
 }
 
 func mergeRun(opts *mergeOptions) error {
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO, opts.Inputs)
 	if err != nil {
 		return err
 	}

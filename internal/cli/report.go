@@ -82,7 +82,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO, opts.Inputs)
 	if err != nil {
 		return err
 	}

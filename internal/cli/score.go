@@ -2,25 +2,20 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"runtime/debug"
-	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/output"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/resultjson"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -106,23 +101,14 @@ type scored struct {
 	answers *answers.File
 	result  *score.Result
 	err     error
-	stderr  []byte   // warnings to print, in input order, after scoring
-	chunk   []byte   // this result's part of the output, when made by the worker
-	row     []string // this result's line of the text summary, likewise
+	stderr  []byte      // warnings to print, in input order, after scoring
+	part    render.Part // in a batch: this result, rendered by the worker
 }
 
 func scoreRun(opts *scoreOptions) error {
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO, opts.Inputs)
 	if err != nil {
 		return err
-	}
-	batch := len(inputs) > 1
-	if batch && opts.IO.Getenv("GOGC") == "" {
-		// A batch keeps little alive from one file to the next, so with the
-		// default GOGC the collector ran every few dozen files; at 400 a
-		// batch is about 15% faster and its heap stays under 100 MB
-		// (docs/benchmarks.md).
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	out, err := newDestination(opts.IO, opts.Output, inputs, opts.Model)
 	if err != nil {
@@ -130,51 +116,21 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	defer out.abort()
 	w := bufio.NewWriterSize(out, 64<<10)
-
-	// json and jsonl batches are written as each file is scored, in input
-	// order; the other formats need every result first.
-	stream := opts.Format == "jsonl" || opts.Format == "json" && batch
-	list := &resultjson.ListWriter{W: w}
 	var ok []scored
-	failed, err := scoreInputs(opts, inputs, func(r *scored) {
-		prerender(opts.Format, batch, r)
-	}, func(r *scored) error {
-		if r.err != nil {
-			return nil
-		}
-		if stream {
-			var err error
-			if opts.Format == "json" {
-				err = list.Item(r.chunk)
-			} else {
-				_, err = w.Write(r.chunk)
-			}
-			if err != nil {
-				return err
-			}
-			r.chunk = nil
-		}
-		ok = append(ok, *r)
-		return nil
-	})
+	var failed bool
+	if len(inputs) > 1 {
+		ok, failed, err = scoreBatch(opts, inputs, w)
+	} else {
+		ok, failed, err = scoreSingle(opts, inputs, w)
+	}
 	if err != nil {
 		return err
 	}
-
 	if len(ok) > 0 {
-		switch {
-		case stream && opts.Format == "json":
-			err = list.Close()
-		case !stream:
-			err = renderTo(w, opts, ok, batch)
+		if err := w.Flush(); err != nil {
+			return err
 		}
-		if err == nil {
-			err = w.Flush()
-		}
-		if err == nil {
-			err = out.commit()
-		}
-		if err != nil {
+		if err := out.commit(); err != nil {
 			return err
 		}
 	}
@@ -184,89 +140,78 @@ func scoreRun(opts *scoreOptions) error {
 	return checkMinLevel(opts, ok)
 }
 
-// scoreInputs scores every input in parallel and passes each result to
-// emit in input order, after printing the input's warnings and error.
-// post, when not nil, runs in the worker after a successful score. failed
-// says whether any input failed; err is emit's error, which stops the run.
-func scoreInputs(opts *scoreOptions, inputs []string, post func(*scored), emit func(*scored) error) (failed bool, err error) {
-	models := newModelCache(opts.IO)
-	err = scoreAll(inputs, runtime.GOMAXPROCS(0), func(name string) scored {
-		// Each input gets its own stderr buffer, so that warnings from
-		// parallel workers come out whole and in input order.
-		var errBuf bytes.Buffer
-		io := *opts.IO
-		io.Err = &errBuf
-		r := scoreOne(opts, &io, models, name)
-		r.stderr = errBuf.Bytes()
-		if r.err == nil && post != nil {
-			post(&r)
-		}
-		return r
-	}, func(r *scored) error {
-		opts.IO.Err.Write(r.stderr)
-		if r.err != nil {
-			failed = true
-			printError(opts.IO.Err, r.err)
-		}
-		return emit(r)
-	})
-	return failed, err
-}
-
-// scoreAll runs one over every input with up to workers goroutines and
-// passes each result to emit in input order, as soon as it and those
-// before it are done. Workers stay at most a few dozen results ahead of
-// emit, so a batch of any size holds few results in memory. An error from
-// emit stops the workers taking inputs and is returned.
-func scoreAll(inputs []string, workers int, one func(string) scored, emit func(*scored) error) error {
-	workers = min(workers, len(inputs))
-	if workers <= 1 {
-		for _, name := range inputs {
-			r := one(name)
-			if err := emit(&r); err != nil {
-				return err
-			}
+// scoreSingle scores one input and writes its result to w.
+func scoreSingle(opts *scoreOptions, inputs []string, w io.Writer) (ok []scored, failed bool, err error) {
+	failed, err = scoreInputs(opts, inputs, nil, func(r *scored) error {
+		if r.err == nil {
+			ok = append(ok, *r)
 		}
 		return nil
+	})
+	if err != nil || len(ok) == 0 {
+		return ok, failed, err
 	}
-	results := make([]scored, len(inputs))
-	done := make([]chan struct{}, len(inputs))
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
-	ahead := make(chan struct{}, 16*workers) // results made and not yet emitted
-	quit := make(chan struct{})
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				select {
-				case <-quit:
-					return
-				case ahead <- struct{}{}:
-				}
-				i := int(next.Add(1)) - 1
-				if i >= len(inputs) {
-					return
-				}
-				results[i] = one(inputs[i])
-				close(done[i])
-			}
-		})
-	}
-	var err error
-	for i := range inputs {
-		<-done[i]
-		if err = emit(&results[i]); err != nil {
-			break
+	return ok, failed, renderOne(w, opts, ok[0])
+}
+
+// scoreBatch scores several inputs and writes each result as soon as it
+// and those before it are done (render.Batch), so that memory does not
+// grow with the batch. ok keeps of each result only what --min-level reads.
+func scoreBatch(opts *scoreOptions, inputs []string, w io.Writer) (ok []scored, failed bool, err error) {
+	defer paceBatchGC(opts.IO)()
+	var scratch *os.File
+	if render.NeedsScratch(opts.Format) {
+		if scratch, err = output.Scratch(); err != nil {
+			return nil, false, fmt.Errorf("cannot make a scratch file for the batch: %w", unwrapPath(err))
 		}
-		results[i] = scored{}
-		<-ahead
+		defer scratch.Close()
 	}
-	close(quit)
-	wg.Wait()
-	return err
+	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+	b, err := render.NewBatch(opts.Format, w, scratch, render.TextOptions{Color: color})
+	if err != nil {
+		return nil, false, err
+	}
+	failed, err = scoreInputs(opts, inputs, func(r *scored) {
+		r.part, r.err = b.Prepare(render.Scored{Model: r.model, Answers: r.answers, Result: r.result})
+		r.result = &score.Result{Input: score.InputInfo{File: r.result.Input.File}, Level: r.result.Level}
+		r.model, r.answers = nil, nil
+	}, func(r *scored) error {
+		if r.err != nil {
+			return nil
+		}
+		if err := b.Add(r.part); err != nil {
+			return err
+		}
+		r.part = render.Part{}
+		ok = append(ok, *r)
+		return nil
+	})
+	if err != nil {
+		return ok, failed, err
+	}
+	return ok, failed, b.Close()
+}
+
+// batchMemoryLimit paces the collector during a batch: SPEC bounds a
+// batch at 256 MiB whatever its size, and the limit leaves room for
+// what the runtime holds outside the heap.
+const batchMemoryLimit = 160 << 20
+
+// paceBatchGC sets the collector for a batch, unless the user set GOGC or
+// GOMEMLIMIT: a high GOGC, because a batch keeps little alive from one
+// file to the next and the default collected every few dozen files, under
+// a memory limit, so that a large file cannot make the heap grow five
+// times its live size. It returns the function that puts both back.
+func paceBatchGC(io *IO) (restore func()) {
+	if io.Getenv("GOGC") != "" || io.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limit := debug.SetMemoryLimit(batchMemoryLimit)
+	gc := debug.SetGCPercent(400)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // scoreOne scores one input; a panic becomes an error naming the input, so
@@ -312,68 +257,26 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 	return scored{name: name, model: m, answers: f, result: r}
 }
 
-// prerender does in the worker what can be done per input: the JSON of
-// one result for json and jsonl batches, the summary line for text, so
-// that big batches render in parallel. It also drops what the format will
-// not show, which keeps a big batch's memory small.
-func prerender(format string, batch bool, r *scored) {
-	switch {
-	case format == "jsonl":
-		r.chunk = resultjson.Line(r.result)
-	case format == "json" && batch:
-		r.chunk = resultjson.ListItem(r.result)
-	case format == "text" && batch:
-		r.row = render.SummaryRow(r.result)
-	}
-	if r.chunk != nil || r.row != nil {
-		// Only --min-level needs the result now: keep what it reads.
-		r.result = &score.Result{Input: score.InputInfo{File: r.result.Input.File}, Level: r.result.Level}
-		r.model, r.answers = nil, nil
-	}
-	if format == "json" || format == "yaml" {
-		r.answers = nil // shown from the result alone
-	}
-}
-
-func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
-	list := make([]*score.Result, len(rs))
-	full := make([]render.Scored, len(rs))
-	for i, r := range rs {
-		list[i] = r.result
-		full[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
-	}
-	color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+// renderOne writes the result of a single input.
+func renderOne(w io.Writer, opts *scoreOptions, r scored) error {
+	full := []render.Scored{{Model: r.model, Answers: r.answers, Result: r.result}}
 	switch opts.Format {
 	case "json":
-		return resultjson.Write(w, list[0])
+		return resultjson.Write(w, r.result)
+	case "jsonl":
+		_, err := w.Write(resultjson.Line(r.result))
+		return err
 	case "yaml":
-		if !batch {
-			return render.YAML(w, list[0])
-		}
-		return render.YAMLList(w, list)
+		return render.YAML(w, r.result)
 	case "markdown":
 		return render.Markdown(w, full)
 	case "junit":
 		return render.JUnit(w, full)
 	case "csv":
-		return render.CSV(w, full, batch)
+		return render.CSV(w, full, false)
 	default:
-		if batch {
-			rows := make([][]string, len(rs))
-			for i, r := range rs {
-				rows[i] = r.row
-			}
-			return render.SummaryTable(w, rows, render.TextOptions{Color: color})
-		}
-		for i, r := range rs {
-			if i > 0 {
-				fmt.Fprintln(w)
-			}
-			if err := render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth()}); err != nil {
-				return err
-			}
-		}
-		return nil
+		color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
+		return render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth()})
 	}
 }
 
@@ -403,45 +306,6 @@ func levelValues(m *model.Model) string {
 		vs[i] = fmt.Sprint(l.Value)
 	}
 	return strings.Join(vs, ", ")
-}
-
-// expandInputs turns the arguments into files: "-" is stdin, a directory
-// means its *.yaml and *.yml files, sorted.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	stdin := 0
-	for _, a := range args {
-		if a == "-" {
-			stdin++
-			if stdin > 1 {
-				return nil, usagef("", "- (standard input) can be given only once")
-			}
-			out = append(out, a)
-			continue
-		}
-		st, err := os.Stat(a)
-		if err != nil || !st.IsDir() {
-			out = append(out, a) // reading it reports any error with its name
-			continue
-		}
-		entries, err := os.ReadDir(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read directory: %w", safetext.Name(a), errors.Unwrap(err))
-		}
-		var files []string
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				files = append(files, filepath.Join(a, e.Name()))
-			}
-		}
-		if len(files) == 0 {
-			return nil, withHint(fmt.Errorf("%s: no *.yaml or *.yml files in this directory", safetext.Name(a)), "name answers files, or a directory that holds them")
-		}
-		sort.Strings(files)
-		out = append(out, files...)
-	}
-	return out, nil
 }
 
 func unwrapPath(err error) error {

@@ -64,7 +64,7 @@ series (the overall score and each pillar) follows the table.`,
 }
 
 func trendRun(opts *trendOptions) error {
-	inputs, err := expandInputs(opts.Inputs)
+	inputs, err := expandInputs(opts.IO, opts.Inputs)
 	if err != nil {
 		return err
 	}

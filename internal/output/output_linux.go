@@ -98,3 +98,13 @@ func readUmask() (fs.FileMode, bool) {
 	}
 	return 0, false
 }
+
+// openScratchUnnamed opens an unnamed read-write file in dir with
+// O_TMPFILE; ok is false when the filesystem cannot.
+func openScratchUnnamed(dir string) (*os.File, bool) {
+	fd, err := unix.Open(dir, unix.O_TMPFILE|unix.O_RDWR|unix.O_CLOEXEC, 0o600)
+	if err != nil {
+		return nil, false
+	}
+	return os.NewFile(uintptr(fd), filepath.Join(dir, "(scratch)")), true
+}

@@ -16,30 +16,42 @@ import (
 // return) gets a leading apostrophe.
 func CSV(w io.Writer, list []Scored, file bool) error {
 	cw := csv.NewWriter(w)
-	header := []string{"pillar", "level", "id", "text", "answer", "score", "note"}
-	if file {
-		header = append([]string{"file"}, header...)
-	}
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(csvHeader(file)); err != nil {
 		return err
 	}
 	for _, s := range list {
-		for _, row := range rows(s) {
-			sc := strconv.FormatFloat(row.Score, 'f', -1, 64)
-			if row.Answer == "na" {
-				sc = ""
-			}
-			rec := []string{row.Pillar.ID, strconv.Itoa(row.Level), row.Indicator.ID, CSVCell(row.Indicator.Text), row.Answer, sc, CSVCell(row.Note)}
-			if file {
-				rec = append([]string{CSVCell(s.Result.Input.File)}, rec...)
-			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+		if err := csvRows(cw, s, file); err != nil {
+			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+func csvHeader(file bool) []string {
+	header := []string{"pillar", "level", "id", "text", "answer", "score", "note"}
+	if file {
+		header = append([]string{"file"}, header...)
+	}
+	return header
+}
+
+// csvRows writes the rows of one result.
+func csvRows(cw *csv.Writer, s Scored, file bool) error {
+	for _, row := range rows(s) {
+		sc := strconv.FormatFloat(row.Score, 'f', -1, 64)
+		if row.Answer == "na" {
+			sc = ""
+		}
+		rec := []string{row.Pillar.ID, strconv.Itoa(row.Level), row.Indicator.ID, CSVCell(row.Indicator.Text), row.Answer, sc, CSVCell(row.Note)}
+		if file {
+			rec = append([]string{CSVCell(s.Result.Input.File)}, rec...)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CSVCell defuses text that a spreadsheet would evaluate as a formula, by a

@@ -17,13 +17,9 @@ import (
 func Markdown(w io.Writer, list []Scored) error {
 	var b strings.Builder
 	if len(list) > 1 {
-		b.WriteString("## Maturity\n\n")
-		b.WriteString("| File | Organization | Assessed | Level | Score | Gaps |\n")
-		b.WriteString("| --- | --- | --- | --- | ---: | ---: |\n")
+		b.WriteString(markdownBatchHead)
 		for _, s := range list {
-			r := s.Result
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
-				md(r.Input.AssessedAt), md(r.Level.Label()), r.Score, len(r.Gaps))
+			b.WriteString(markdownRow(s.Result))
 		}
 		for _, s := range list {
 			b.WriteString("\n")
@@ -36,6 +32,15 @@ func Markdown(w io.Writer, list []Scored) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// markdownBatchHead starts the summary table of several results.
+const markdownBatchHead = "## Maturity\n\n| File | Organization | Assessed | Level | Score | Gaps |\n| --- | --- | --- | --- | ---: | ---: |\n"
+
+// markdownRow is one result's line of the summary table.
+func markdownRow(r *score.Result) string {
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
+		md(r.Input.AssessedAt), md(r.Level.Label()), r.Score, len(r.Gaps))
 }
 
 func markdownOne(b *strings.Builder, s Scored, h string) {

@@ -2,10 +2,10 @@ package render
 
 import (
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 )
 

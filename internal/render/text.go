@@ -4,11 +4,11 @@ package render
 
 import (
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )

@@ -24,17 +24,31 @@ func YAML(w io.Writer, r *score.Result) error {
 	return encodeYAML(w, n)
 }
 
-// YAMLList writes several results as one YAML sequence.
+// YAMLList writes several results as one YAML sequence: its items one
+// after the other, as a batch writes them.
 func YAMLList(w io.Writer, rs []*score.Result) error {
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, r := range rs {
-		n, err := resultNode(r)
+		item, err := yamlItem(r)
 		if err != nil {
 			return err
 		}
-		seq.Content = append(seq.Content, n)
+		if _, err := w.Write(item); err != nil {
+			return err
+		}
 	}
-	return encodeYAML(w, seq)
+	return nil
+}
+
+// yamlItem is one result as an item of a block sequence; a sequence is
+// the concatenation of its items.
+func yamlItem(r *score.Result) ([]byte, error) {
+	n, err := resultNode(r)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = encodeYAML(&b, &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{n}})
+	return b.Bytes(), err
 }
 
 func encodeYAML(w io.Writer, n *yaml.Node) error {

@@ -4,8 +4,9 @@ package yamlx
 
 import (
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"strings"
+
+	"github.com/heat-tools/maturity/internal/safetext"
 )
 
 // Error is one problem found in a file, with its position when known.
