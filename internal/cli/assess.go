@@ -127,19 +127,30 @@ func assessRun(opts *assessOptions) error {
 		return usagef("run 'maturity init' and fill in the file, then 'maturity score FILE'; or pass --accessible to answer line by line on stdin",
 			"assess needs a terminal on stdin and stderr")
 	}
+	// Locked before it is read, so that no other session writes it
+	// between our reading and our first save.
+	store, err := assess.OpenStore(opts.Output, func(path string, data []byte) error {
+		return atomicfile.WriteFile(path, data, 0o644)
+	})
+	if err != nil {
+		var inUse *assess.InUseError
+		if errors.As(err, &inUse) {
+			return withHint(err, "finish or stop the other session first; if none runs, remove "+assess.LockPath(opts.Output))
+		}
+		return err
+	}
+	defer store.Close()
 	f, m, err := openAnswers(opts)
 	if err != nil {
 		return err
 	}
 	save := func(f *answers.File) error {
-		data, err := answers.Encode(f)
-		if err != nil {
-			return err
-		}
-		if err := atomicfile.WriteFile(opts.Output, data, 0o644); err != nil {
+		err := store.Save(f)
+		var changed *assess.ChangedError
+		if err != nil && !errors.As(err, &changed) {
 			return fmt.Errorf("%s: cannot write: %w", opts.Output, unwrapPath(err))
 		}
-		return nil
+		return err
 	}
 	s, err := assess.New(m, f, opts.Pillars, save)
 	if err != nil {
@@ -172,7 +183,7 @@ func assessRun(opts *assessOptions) error {
 		// ends the program the same way.
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 		defer stop()
-		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Screen, Status: status})
+		err = assess.Run(ctx, s, assess.RunOptions{In: io.In, Out: io.Screen, Status: status, Revisit: opts.Revisit})
 	}
 	if err != nil {
 		if errors.Is(err, assess.ErrInterrupted) {
@@ -180,6 +191,10 @@ func assessRun(opts *assessOptions) error {
 				msg:  fmt.Sprintf("interrupted: %d of %d answers saved in %s", s.Answered(), s.Total, opts.Output),
 				hint: resumeCommand(opts) + " to resume",
 			}
+		}
+		var changed *assess.ChangedError
+		if errors.As(err, &changed) {
+			return withHint(err, "compare them with 'maturity diff "+shellQuote(changed.Path)+" "+shellQuote(changed.Mine)+"', keep what is right in "+shellQuote(changed.Path)+", then "+resumeCommand(opts))
 		}
 		return withHint(err, "the answers given so far are in "+opts.Output+"; "+resumeCommand(opts)+" resumes")
 	}

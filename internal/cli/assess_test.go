@@ -102,8 +102,7 @@ facilitator: Kim
 answers:
   tools.10.a:
     answer: "no"
-    evidence:
-      - https://example.com/e
+    evidence: ['https://example.com/e']
   tools.30.a: "partial"
 `
 	if string(got) != want {
@@ -131,7 +130,8 @@ func TestAssessNothingToAsk(t *testing.T) {
 		t.Fatalf("exit %d; stderr %s", code, errb)
 	}
 	got, _ := os.ReadFile("a.yaml")
-	want := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-30\nanswers:\n  tools.10.a: \"yes\"\n  tools.30.a: \"na\"\n"
+	// The answers keep their spelling; the date is replaced.
+	want := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-30\nanswers:\n  tools.10.a: yes\n  tools.30.a: na\n"
 	if string(got) != want {
 		t.Fatalf("file\n%s\nwant\n%s", got, want)
 	}
