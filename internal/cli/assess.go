@@ -135,7 +135,8 @@ func assessRun(opts *assessOptions) error {
 	if err != nil {
 		var inUse *assess.InUseError
 		if errors.As(err, &inUse) {
-			return withHint(err, "finish or stop the other session first; if none runs, remove "+assess.LockPath(opts.Output))
+			// The lock dies with its process, so it is never stale.
+			return withHint(err, "finish or stop the other session first, then run this command again")
 		}
 		return err
 	}

@@ -4,10 +4,13 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/heat-tools/maturity/internal/assess"
 )
 
 func TestNewCmdAssessFlags(t *testing.T) {
@@ -165,5 +168,27 @@ func TestResumeCommand(t *testing.T) {
 	got := resumeCommand(&assessOptions{Output: "my answers.yaml", Model: "m.yaml", Pillars: []string{"design"}})
 	if want := `maturity assess -o 'my answers.yaml' --model m.yaml --pillar design`; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// A second session on a file in use is refused (exit 2) with the holder's
+// pid, and the file is left alone.
+func TestAssessFileInUse(t *testing.T) {
+	chdirTemp(t)
+	held, err := assess.OpenStore("a.yaml", func(string, []byte) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	io, _, errb := testIO("1\n", false, nil)
+	if code := Run(io, []string{"assess", "--accessible", "-m", "tiny.yaml", "-o", "a.yaml"}); code != ExitError {
+		t.Fatalf("exit %d, want 2; stderr %s", code, errb)
+	}
+	want := fmt.Sprintf("maturity: a.yaml is in use by another maturity assess (pid %d)\nhint: finish or stop the other session first, then run this command again\n", os.Getpid())
+	if errb.String() != want {
+		t.Fatalf("stderr %q, want %q", errb, want)
+	}
+	if _, err := os.Stat("a.yaml"); !os.IsNotExist(err) {
+		t.Fatal("a.yaml written by the refused session")
 	}
 }
