@@ -501,3 +501,34 @@ func TestFormResume(t *testing.T) {
 		}
 	}
 }
+
+// The cell's context lines are under the goal; text from the model
+// reaches the screen only through the sanitizer.
+func TestFormContextAndHostileText(t *testing.T) {
+	m := tinyModel(t)
+	c, ok := m.Pillars[0].Cell(10)
+	if !ok {
+		t.Fatal("no people 10 cell")
+	}
+	c.Context = []string{"Training happens yearly.", "evil \x1b[31mred\x1b]0;title\x07"}
+	c.Indicators[0].Text = "Question \x1b[2J cleared?"
+	s, err := New(m, &answers.File{Model: m.ID}, nil, func(*answers.File) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, NewForm(s, false, nil), 80, 40)
+	raw := d.f.View().Content
+	for _, bad := range []string{"\x1b[31mred", "\x1b]0;", "\x07", "\x1b[2J"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("raw %q on screen:\n%q", bad, raw)
+		}
+	}
+	v := d.view()
+	want := "People know the basics.\n· Training happens yearly.\n· evil \\x1b[31mred\\x1b]0;title\\x07\n"
+	if !strings.Contains(v, want) {
+		t.Fatalf("context not under the goal:\n%s", v)
+	}
+	if !strings.Contains(v, `Question \x1b[2J cleared?`) {
+		t.Fatalf("question text not escaped:\n%s", v)
+	}
+}

@@ -184,9 +184,13 @@ func HelpText(ind *model.Indicator) string {
 	return strings.Join(parts, "\n")
 }
 
-// CellText is a page's goal followed by the cell's resources.
+// CellText is a page's goal followed by the cell's context lines and its
+// resources.
 func CellText(c *model.Cell) string {
 	parts := []string{strings.TrimSpace(c.Goal)}
+	for _, ctx := range c.Context {
+		parts = append(parts, "· "+strings.TrimSpace(ctx))
+	}
 	for _, r := range c.Resources {
 		parts = append(parts, "→ "+r.Title+": "+r.URL)
 	}

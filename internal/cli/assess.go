@@ -193,7 +193,13 @@ func assessRun(opts *assessOptions) error {
 				hint: resumeCommand(opts) + " to resume",
 			}
 		}
-		var changed *assess.ChangedError
+		var (
+			changed *assess.ChangedError
+			small   *assess.TooSmallError
+		)
+		if errors.As(err, &small) {
+			return withHint(err, "enlarge the terminal and run the command again, or answer line by line with --accessible")
+		}
 		if errors.As(err, &changed) {
 			return withHint(err, "compare them with 'maturity diff "+shellQuote(changed.Path)+" "+shellQuote(changed.Mine)+"', keep what is right in "+shellQuote(changed.Path)+", then "+resumeCommand(opts))
 		}
