@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -311,5 +313,64 @@ func TestAssessTerminalTooSmall(t *testing.T) {
 	s := tm.waitText("zero", "exit ")
 	if !strings.Contains(s, "too small") || !strings.Contains(s, "exit 2") || strings.Contains(s, "panic") {
 		t.Fatalf("at 0×0:\n%s", s)
+	}
+}
+
+// TestAssessFirstScreenTime measures, for docs/benchmarks.md, the time
+// from starting `maturity assess` on the embedded model in tmux until the
+// first question is on screen: 20 runs, the median logged. It is a
+// measurement, not a timed assertion; it runs only when
+// MATURITY_MEASURE_TTY is set:
+//
+//	MATURITY_MEASURE_TTY=1 go test -v -run TestAssessFirstScreenTime ./cmd/maturity
+func TestAssessFirstScreenTime(t *testing.T) {
+	if os.Getenv("MATURITY_MEASURE_TTY") == "" {
+		t.Skip("a measurement: set MATURITY_MEASURE_TTY=1")
+	}
+	tm, bin, dir := setup(t)
+	var times []time.Duration
+	for i := 0; i < 20; i++ {
+		name := fmt.Sprintf("m%d", i)
+		start := time.Now()
+		tm.start(name, dir, bin+" assess -o "+name+".yaml")
+		tm.waitText(name, "The CoE team has completed introductory")
+		times = append(times, time.Since(start))
+		tm.run("send-keys", "-t", name, "C-c")
+		tm.waitText(name, "exit ")
+		tm.run("kill-session", "-t", name)
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	t.Logf("first question on screen, 20 runs: median %v, min %v, max %v",
+		((times[9] + times[10]) / 2).Round(time.Millisecond), times[0].Round(time.Millisecond), times[19].Round(time.Millisecond))
+}
+
+// SIGTERM in the middle of a note: exit 130, the note in the file. The
+// session's pid is read from its lock file.
+func TestAssessTerminalSIGTERM(t *testing.T) {
+	tm, bin, dir := setup(t)
+	answersFile := filepath.Join(dir, "answers.yaml")
+	tm.start("one", dir, bin+" assess --model tiny.yaml")
+	tm.waitText("one", "Everyone has had an introduction.")
+	tm.key("one", "3")
+	tm.key("one", "Enter")
+	tm.run("send-keys", "-t", "one", "-l", "typed, not entered")
+	tm.waitText("one", "typed, not entered")
+	data, err := os.ReadFile(answersFile + ".lock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	if _, err := fmt.Sscan(string(data), &pid); err != nil {
+		t.Fatalf("lock file %q: %v", data, err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	s := tm.waitText("one", "exit ")
+	if !strings.Contains(s, "exit 130") {
+		t.Fatalf("after SIGTERM:\n%s", s)
+	}
+	if data, _ := os.ReadFile(answersFile); !strings.Contains(string(data), "  people.10.a:\n    answer: \"no\"\n    note: typed, not entered\n") {
+		t.Fatalf("file after SIGTERM:\n%s", data)
 	}
 }

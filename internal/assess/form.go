@@ -553,8 +553,10 @@ func (f *Form) pageView() (header, body, footer []string, top, bottom, must int)
 	if f.onNote {
 		must = noteLine
 	}
-	if left := f.unansweredOnPage(); len(left) > 0 {
-		body = append(body, wrapLines(fmt.Sprintf("Unanswered on this page: %s", strings.Join(left, ", ")), w, faintStyle)...)
+	if left := f.unansweredOnPage(); len(left) == 1 {
+		body = append(body, wrapLines("Unanswered on this page: question "+left[0], w, faintStyle)...)
+	} else if len(left) > 1 {
+		body = append(body, wrapLines("Unanswered on this page: questions "+strings.Join(left, ", "), w, faintStyle)...)
 	}
 	keys := "enter next · shift+tab back · o overview · pgup/pgdn page · ctrl+c stops"
 	if f.onNote {

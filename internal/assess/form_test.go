@@ -277,6 +277,7 @@ func TestRunBurstOfKeys(t *testing.T) {
 	if nkeys < 200 {
 		t.Fatalf("only %d keys", nkeys)
 	}
+	t.Logf("%d keys in one write", nkeys)
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {

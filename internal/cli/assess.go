@@ -58,14 +58,19 @@ each indicator with the model's scale plus "Not applicable", and a note.
 
 Every answer is written to FILE (default answers.yaml) the moment it is
 given, atomically, so the file is complete and scorable at every moment.
-Ctrl-C keeps what was answered (exit 130); run the same command again to
-resume: pages fully answered are skipped (--revisit asks them again) and
-earlier answers are the defaults. At the end the result is printed as
-'maturity score' prints it.
+A question passed without a choice stays unanswered. Shift+tab goes back
+(to the previous page from a page's first question), ctrl+o shows every
+page with its progress. The file is locked while the session runs, and a
+change made to it by another program stops the session without writing
+over it. Ctrl-C keeps what was answered, a note being typed too (exit
+130); run the same command again to resume: pages fully answered are
+skipped (--revisit asks them again) and earlier answers are the defaults.
+At the end the result is printed as 'maturity score' prints it.
 
 Without a terminal, use --accessible to answer line by line on standard
-input (one line per question: a number, an id such as yes, or nothing for
-the default, optionally followed by a note), or 'maturity init' plus
+input (one line per question: a number, an id or a label such as yes or
+"Not applicable", y or n, optionally followed by a note; an empty line
+skips, ? shows help, < goes back), or 'maturity init' plus
 'maturity score'.`,
 		Example: `  maturity assess                          # writes or resumes answers.yaml
   maturity assess -o contoso.yaml --organization Contoso
