@@ -487,10 +487,15 @@ func (f *Form) View() tea.View {
 	} else {
 		header, body, footer, top, bottom, must = f.pageView()
 	}
-	if f.Status != "" {
-		footer = append(footer, wrapLines(f.Status, f.width, faintStyle)...)
+	// The status goes first when the terminal is short, then the keys: the
+	// page needs room for its focus and two scroll marks.
+	if st := wrapLines(f.Status, f.width, faintStyle); f.Status != "" && f.height-len(header)-len(footer)-len(st) >= 5 {
+		footer = append(footer, st...)
 	}
-	room := f.height - len(header) - len(footer)
+	if f.height-len(header)-len(footer) < 5 {
+		footer = nil
+	}
+	room := max(1, f.height-len(header)-len(footer))
 	lines := append(header, fit(body, room, top, bottom, must)...)
 	lines = append(lines, footer...)
 	v.SetContent(strings.Join(lines, "\n"))
@@ -529,7 +534,7 @@ func (f *Form) pageView() (header, body, footer []string, top, bottom, must int)
 		return header, body, footer, top, bottom, must
 	}
 	if hasHelp && !f.onNote {
-		body = append(body, faintStyle.Render("? shows help and links"))
+		body = append(body, wrapLines("? shows help and links", w, faintStyle)...)
 	}
 	must = len(body)
 	for i, c := range f.choices {
@@ -545,7 +550,7 @@ func (f *Form) pageView() (header, body, footer []string, top, bottom, must int)
 		body = append(body, wrapLines(prefix+label, w, lipgloss.NewStyle())...)
 	}
 	if f.cursor < 0 {
-		body = append(body, faintStyle.Render("  (no answer: ↑↓ or a number chooses, enter skips)"))
+		body = append(body, wrapLines("  (no answer: ↑↓ or a number chooses, enter skips)", w, faintStyle)...)
 	}
 	noteLine := len(body)
 	body = append(body, f.note.View())
@@ -585,12 +590,21 @@ func (f *Form) overviewView() (header, body, footer []string, must int) {
 	w := f.width
 	header = wrapLines(fmt.Sprintf("Overview · %d of %d answered", f.s.Answered(), f.s.Total), w, titleStyle)
 	levels := f.s.Model.Levels
-	const cellW = 8
-	nameW := 6
+	// A cell is as wide as its widest entry, "[✓12/12]", plus a space.
+	cellW := 4
+	for _, p := range f.s.Pages {
+		n := len(p.Cell.Indicators)
+		cellW = max(cellW, lipgloss.Width(fmt.Sprintf("[✓%d/%d]", n, n))+1)
+	}
+	for _, l := range levels {
+		cellW = max(cellW, len(fmt.Sprint(l.Value))+1)
+	}
+	nameW := 4
 	for _, p := range f.s.Pages {
 		nameW = max(nameW, lipgloss.Width(safetext.Line(p.Pillar.Name)))
 	}
-	nameW = max(6, min(nameW, w-cellW*len(levels)-1))
+	nameW = max(4, min(nameW, w-cellW*len(levels)))
+	fitW := lipgloss.NewStyle().MaxWidth(w)
 	pad := func(s string, n int) string {
 		if lipgloss.Width(s) > n {
 			r := []rune(s)
@@ -605,7 +619,7 @@ func (f *Form) overviewView() (header, body, footer []string, must int) {
 	for _, l := range levels {
 		row += " " + pad(fmt.Sprint(l.Value), cellW-1)
 	}
-	body = append(body, faintStyle.Render(row))
+	body = append(body, fitW.Render(faintStyle.Render(row)))
 	for i := 0; i < len(f.s.Pages); {
 		p := f.s.Pages[i].Pillar
 		row := pad(safetext.Line(p.Name), nameW)
@@ -635,10 +649,11 @@ func (f *Form) overviewView() (header, body, footer []string, must int) {
 			}
 			row += " " + pad(cell, cellW-1)
 		}
-		body = append(body, row)
+		body = append(body, fitW.Render(row))
 	}
 	pg := f.s.Pages[f.ovPage]
-	body = append(body, "", safetext.Line(fmt.Sprintf("%s · %d %s", pg.Pillar.Name, pg.Level.Value, pg.Level.Name)))
+	body = append(body, "")
+	body = append(body, wrapLines(safetext.Line(fmt.Sprintf("%s · %d %s", pg.Pillar.Name, pg.Level.Value, pg.Level.Name)), w, lipgloss.NewStyle())...)
 	footer = wrapLines("arrows move · enter opens the page · esc returns · ctrl+c stops", w, faintStyle)
 	return header, body, footer, must
 }

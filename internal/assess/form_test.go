@@ -373,6 +373,12 @@ func TestRunContextEndsMidNote(t *testing.T) {
 // note is reachable, nothing is wider or taller than the terminal, and a
 // mark shows when lines are out of view.
 func TestFormLayoutSmallTerminal(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {MinWidth, MinHeight}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { layoutAt(t, size[0], size[1]) })
+	}
+}
+
+func layoutAt(t *testing.T, W, H int) {
 	m, err := model.Embedded(model.DefaultID)
 	if err != nil {
 		t.Fatal(err)
@@ -382,8 +388,9 @@ func TestFormLayoutSmallTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const W, H = 60, 20
-	d := newDriver(t, NewForm(s, true, nil), W, H)
+	form := NewForm(s, true, nil)
+	form.Status = "Each answer is saved to answers.yaml at once · ctrl+c stops · run again to resume"
+	d := newDriver(t, form, W, H)
 	check := func(what string) string {
 		t.Helper()
 		v := d.view()
@@ -398,6 +405,15 @@ func TestFormLayoutSmallTerminal(t *testing.T) {
 		}
 		return v
 	}
+	// The overview fits too, its cursor in view on every pillar.
+	d.send(char('o'))
+	for i := 0; i < len(m.Pillars); i++ {
+		if v := check("overview"); !strings.Contains(v, "[") {
+			t.Fatalf("overview cursor out of view:\n%s", v)
+		}
+		d.send(down)
+	}
+	d.send(esc)
 	marks := 0
 	for q := 0; q < s.Total; q++ {
 		ind := d.f.cur().Cell.Indicators[d.f.q]
@@ -422,7 +438,7 @@ func TestFormLayoutSmallTerminal(t *testing.T) {
 		t.Fatal("not finished after every question")
 	}
 	if marks == 0 {
-		t.Fatal("no scroll mark on any page at 60×20")
+		t.Fatalf("no scroll mark on any page at %d×%d", W, H)
 	}
 }
 
