@@ -217,6 +217,11 @@ func TestAssessInTerminal(t *testing.T) {
 	if !strings.Contains(s, "Answers saved in answers.yaml: 3 of 10 answered.\nexit 0\n") {
 		t.Fatalf("final screen:\n%s", s)
 	}
+	// The form drew in the alternate screen: no copy of a page is left in
+	// the window or its scrollback.
+	if all := tm.run("capture-pane", "-p", "-S", "-", "-t", "two"); strings.Contains(all, "Skills are tracked per person.") {
+		t.Fatalf("a page was left in the scrollback:\n%s", all)
+	}
 	data, _ = os.ReadFile(answersFile)
 	if got, want := commentLines(string(data)), commentLines(string(template)); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("comments of the template lost on resume:\n%s", data)
