@@ -114,7 +114,9 @@ func (f *Form) load(q int, onNote bool) {
 			f.cursor = i
 		}
 	}
-	f.noteVal = note
+	// The note is shown as it would be saved: a control character from
+	// the file (a YAML "\e") never reaches the terminal.
+	f.noteVal = CleanNote(note)
 	f.note = huh.NewInput().
 		Title("Note: ").
 		Prompt("").
@@ -142,7 +144,7 @@ func (f *Form) commit() {
 		answer = f.choices[f.cursor].ID
 	}
 	note := CleanNote(f.noteVal)
-	if a, n := f.s.Default(id); a == answer && n == note {
+	if a, n := f.s.Default(id); a == answer && CleanNote(n) == note {
 		return
 	}
 	if err := f.s.Record(id, answer, note); err != nil {

@@ -529,13 +529,16 @@ func TestFormContextAndHostileText(t *testing.T) {
 	}
 	c.Context = []string{"Training happens yearly.", "evil \x1b[31mred\x1b]0;title\x07"}
 	c.Indicators[0].Text = "Question \x1b[2J cleared?"
-	s, err := New(m, &answers.File{Model: m.ID}, nil, func(*answers.File) error { return nil })
+	f := &answers.File{Model: m.ID}
+	f.Set(answers.Entry{ID: "people.10.a", Note: "a note \x1b[5mblinking"})
+	saves := 0
+	s, err := New(m, f, nil, func(*answers.File) error { saves++; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := newDriver(t, NewForm(s, false, nil), 80, 40)
 	raw := d.f.View().Content
-	for _, bad := range []string{"\x1b[31mred", "\x1b]0;", "\x07", "\x1b[2J"} {
+	for _, bad := range []string{"\x1b[31mred", "\x1b]0;", "\x07", "\x1b[2J", "\x1b[5m"} {
 		if strings.Contains(raw, bad) {
 			t.Fatalf("raw %q on screen:\n%q", bad, raw)
 		}
@@ -547,5 +550,10 @@ func TestFormContextAndHostileText(t *testing.T) {
 	}
 	if !strings.Contains(v, `Question \x1b[2J cleared?`) {
 		t.Fatalf("question text not escaped:\n%s", v)
+	}
+	// Passing the question does not rewrite the note.
+	d.send(enter, enter)
+	if saves != 0 {
+		t.Fatalf("%d saves for an unchanged question", saves)
 	}
 }
