@@ -185,7 +185,7 @@ func TestFormEarlierAnswerIsDefault(t *testing.T) {
 func TestFormBackAcrossPages(t *testing.T) {
 	s, _ := newTinySession(t, nil)
 	d := newDriver(t, NewForm(s, false, nil), 80, 40)
-	d.send(char('1'), tab, enter) // people.10.a yes (tab goes on as enter does)
+	d.send(char('1'), tab, enter)   // people.10.a yes (tab goes on as enter does)
 	d.send(char('3'), enter, enter) // people.10.b no
 	if got := d.f.cur().Cell.Indicators[d.f.q].ID; got != "people.20.a" {
 		t.Fatalf("on %s, want people.20.a", got)
