@@ -123,27 +123,22 @@ func (s *Session) Answered() int {
 }
 
 // Default is what a question starts on: the answer and note already in the
-// file, else the lowest point of the model's scale ("No" by default), so
-// that pressing enter through a page never raises a level.
+// file; an empty answer when it has none, so that passing a question
+// leaves it unanswered (it is never recorded as the lowest point).
 func (s *Session) Default(id string) (answer, note string) {
-	if e, ok := s.File.Get(id); ok && e.Answer != "" {
-		return e.Answer, e.Note
-	} else if ok {
-		note = e.Note
-	}
-	return lowestPoint(s.Model.Scale), note
+	e, _ := s.File.Get(id)
+	return e.Answer, e.Note
 }
 
-// lowestPoint is the id of the scale point with the lowest score; the first
-// of equals.
-func lowestPoint(scale []model.ScalePoint) string {
-	low := scale[0]
-	for _, p := range scale[1:] {
-		if p.Score < low.Score {
-			low = p
+// score is the score of an answer id on the model's scale; -1 for not
+// applicable or an id the scale does not have.
+func (s *Session) score(id string) float64 {
+	for _, p := range s.Model.Scale {
+		if p.ID == id {
+			return p.Score
 		}
 	}
-	return low.ID
+	return -1
 }
 
 // Choice is one possible answer to a question.
@@ -161,8 +156,8 @@ func (s *Session) Choices() []Choice {
 	return append(out, Choice{ID: model.NotApplicable, Label: "Not applicable"})
 }
 
-// Record sets one indicator's answer and note, keeping its evidence, and
-// saves the whole file at once.
+// Record sets one indicator's answer ("" for unanswered) and note, keeping
+// its evidence, and saves the whole file at once.
 func (s *Session) Record(id, answer, note string) error {
 	e, ok := s.File.Get(id)
 	if !ok {
@@ -189,9 +184,13 @@ func HelpText(ind *model.Indicator) string {
 	return strings.Join(parts, "\n")
 }
 
-// CellText is a page's goal followed by the cell's resources.
+// CellText is a page's goal followed by the cell's context lines and its
+// resources.
 func CellText(c *model.Cell) string {
 	parts := []string{strings.TrimSpace(c.Goal)}
+	for _, ctx := range c.Context {
+		parts = append(parts, "· "+strings.TrimSpace(ctx))
+	}
 	for _, r := range c.Resources {
 		parts = append(parts, "→ "+r.Title+": "+r.URL)
 	}

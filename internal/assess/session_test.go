@@ -77,8 +77,8 @@ func TestTodoSkipsCompletePages(t *testing.T) {
 		t.Errorf("Answered = %d, want 3", got)
 	}
 	// An unanswered entry's note is kept as the default note.
-	if a, n := s.Default("tools.10.a"); a != "no" || n != "later" {
-		t.Errorf("Default(tools.10.a) = %q, %q; want no, later", a, n)
+	if a, n := s.Default("tools.10.a"); a != "" || n != "later" {
+		t.Errorf("Default(tools.10.a) = %q, %q; want unanswered, later", a, n)
 	}
 }
 
@@ -91,6 +91,14 @@ func TestParseLine(t *testing.T) {
 		ok              bool
 	}{
 		{"", "yes", "", "yes", "", true},
+		{"", "", "", "", "", true}, // skipped: stays unanswered
+		{"Yes", "", "", "yes", "", true},
+		{"y", "", "", "yes", "", true},
+		{"N", "", "", "no", "", true},
+		{"Not applicable", "", "", "na", "", true},
+		{"not APPLICABLE all by hand", "", "", "na", "all by hand", true},
+		{"No only finance", "", "", "no", "only finance", true},
+		{"Not", "", "", "", "", false},
 		{"   ", "no", "kept", "no", "kept", true},
 		{"1", "no", "", "yes", "", true},
 		{"2", "yes", "", "partial", "", true},
@@ -141,31 +149,26 @@ func prompt(t *testing.T, s *Session, input string) (string, error) {
 	return out.String(), err
 }
 
-// The same answers given in the form and as lines give the same file.
+// The same answers given in the form and as lines give the same file:
+// people.10.a no + note, people.10.b partial, the rest skipped but
+// tools.30.a not applicable.
 func TestPromptMatchesForm(t *testing.T) {
-	// people.10.a no + note, people.10.b partial, the rest defaults, with
-	// tools.30.a not applicable.
 	sForm, recForm := newTinySession(t, nil)
-	// Questions start on "no" (scale yes, partial, no, na).
-	d := newDriver(t, NewPager(sForm, sForm.Todo(false), nil))
-	d.send(enter)
+	d := newDriver(t, NewForm(sForm, false, nil), 80, 40)
+	d.send(char('3'), enter)
 	typeText(d, "not yet")
 	d.send(enter)
-	d.send(up)
-	d.send(enter)
-	d.send(enter)
-	for i := 0; i < 14; i++ { // 7 more questions at their defaults
+	d.send(char('2'), enter, enter)
+	for i := 0; i < 14; i++ { // 7 questions skipped
 		d.send(enter)
 	}
-	d.send(down)
-	d.send(enter)
-	d.send(enter)
-	if !d.p.Done() {
-		t.Fatal("form not done")
+	d.send(up, enter, enter) // up from no choice: the last, not applicable
+	if !d.f.Finished {
+		t.Fatal("form not finished")
 	}
 
 	sLine, recLine := newTinySession(t, nil)
-	_, err := prompt(t, sLine, "3 not yet\n2\n\n\n\n\n\n\n\nna\n")
+	_, err := prompt(t, sLine, "3 not yet\n2\n\n\n\n\n\n\n\nNot applicable\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,9 +178,52 @@ func TestPromptMatchesForm(t *testing.T) {
 	if !strings.Contains(recLine.last(), "  tools.30.a: \"na\"\n") {
 		t.Fatalf("tools.30.a not na:\n%s", recLine.last())
 	}
-	// Each answer saved at once: 10 saves for 10 lines.
-	if n := len(recLine.saves); n != 10 {
-		t.Errorf("%d saves, want 10", n)
+	// Each answer saved at once, a skipped question not at all.
+	if n := len(recLine.saves); n != 3 {
+		t.Errorf("%d saves, want 3", n)
+	}
+}
+
+// < goes back a question (across pages), ? shows help and asks again.
+func TestPromptBackAndHelp(t *testing.T) {
+	s, rec := newTinySession(t, nil)
+	out, err := prompt(t, s, "<\n1\n2\n<\n<\n3\n\n\n\n?\ny\n")
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted at the end of input", err)
+	}
+	for _, want := range []string{"This is the first question.", "  → Coaching: https://example.com/coaching\nAnswer (empty skips): y\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("transcript lacks %q:\n%s", want, out)
+		}
+	}
+	// people.10.a: yes, then changed to no after going back twice;
+	// people.10.b partial kept; people.30.a yes.
+	want := tinyHeader + "  people.10.a: \"no\"\n  people.10.b: \"partial\"\n  people.30.a: \"yes\"\n"
+	if rec.last() != want {
+		t.Fatalf("file\n%s\nwant\n%s", rec.last(), want)
+	}
+}
+
+// A line over 64 KiB stops the session with an error; nothing of it is
+// recorded.
+func TestPromptLineTooLong(t *testing.T) {
+	s, rec := newTinySession(t, nil)
+	_, err := prompt(t, s, "1\n2 "+strings.Repeat("x", MaxLine)+"\n3\n")
+	var long *LineTooLongError
+	if !errors.As(err, &long) || long.Line != 2 {
+		t.Fatalf("err = %v, want a LineTooLongError on line 2", err)
+	}
+	if want := tinyHeader + "  people.10.a: \"yes\"\n"; rec.last() != want {
+		t.Fatalf("file\n%s\nwant\n%s", rec.last(), want)
+	}
+	// Exactly MaxLine is fine.
+	s2, rec2 := newTinySession(t, nil)
+	note := strings.Repeat("x", MaxLine-2)
+	if _, err := prompt(t, s2, "1 "+note+"\n"); !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("a line of exactly %d bytes: %v", MaxLine, err)
+	}
+	if !strings.Contains(rec2.last(), note) {
+		t.Fatal("the longest allowed note was not saved")
 	}
 }
 
@@ -187,7 +233,7 @@ func TestPromptEOFAndRetry(t *testing.T) {
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("err = %v, want ErrInterrupted at the end of input", err)
 	}
-	if !strings.Contains(out, `"maybe" is not an answer: type a number from 1 to 4, an answer such as yes, or nothing for no`) {
+	if !strings.Contains(out, `"maybe" is not an answer: type a number from 1 to 4, an answer such as yes, or an empty line to skip`) {
 		t.Errorf("no retry message in:\n%s", out)
 	}
 	// A last line without a newline still counts.

@@ -59,14 +59,19 @@ each indicator with the model's scale plus "Not applicable", and a note.
 
 Every answer is written to FILE (default answers.yaml) the moment it is
 given, atomically, so the file is complete and scorable at every moment.
-Ctrl-C keeps what was answered (exit 130); run the same command again to
-resume: pages fully answered are skipped (--revisit asks them again) and
-earlier answers are the defaults. At the end the result is printed as
-'maturity score' prints it.
+A question passed without a choice stays unanswered. Shift+tab goes back
+(to the previous page from a page's first question), ctrl+o shows every
+page with its progress. The file is locked while the session runs, and a
+change made to it by another program stops the session without writing
+over it. Ctrl-C keeps what was answered, a note being typed too (exit
+130); run the same command again to resume: pages fully answered are
+skipped (--revisit asks them again) and earlier answers are the defaults.
+At the end the result is printed as 'maturity score' prints it.
 
 Without a terminal, use --accessible to answer line by line on standard
-input (one line per question: a number, an id such as yes, or nothing for
-the default, optionally followed by a note), or 'maturity init' plus
+input (one line per question: a number, an id or a label such as yes or
+"Not applicable", y or n, optionally followed by a note; an empty line
+skips, ? shows help, < goes back), or 'maturity init' plus
 'maturity score'.`,
 		Example: `  maturity assess                          # writes or resumes answers.yaml
   maturity assess -o contoso.yaml --organization Contoso
@@ -125,20 +130,35 @@ func assessRun(opts *assessOptions) error {
 	}
 	// The answers file is read and written on purpose (it resumes); only a
 	// model file may not be it.
-	out, err := newDestination(io, opts.Output, nil, opts.Model)
-	if err != nil {
+	if _, err := newDestination(io, opts.Output, nil, opts.Model); err != nil {
 		return err
 	}
+	// Locked before it is read, so that no other session writes it
+	// between our reading and our first save. Saves (and the copy of our
+	// version kept when the file changed outside) go through the one
+	// output writer.
+	store, err := assess.OpenStore(opts.Output, func(path string, data []byte) error {
+		out, err := newDestination(io, path, nil)
+		if err != nil {
+			return err
+		}
+		return writeOutput(out, data)
+	})
+	if err != nil {
+		var inUse *assess.InUseError
+		if errors.As(err, &inUse) {
+			// The lock dies with its process, so it is never stale.
+			return withHint(err, "finish or stop the other session first, then run this command again")
+		}
+		return err
+	}
+	defer store.Close()
 	f, m, err := openAnswers(opts)
 	if err != nil {
 		return err
 	}
 	save := func(f *answers.File) error {
-		data, err := answers.Encode(f)
-		if err != nil {
-			return err
-		}
-		return writeOutput(out, data)
+		return store.Save(f) // a write error names the file already
 	}
 	s, err := assess.New(m, f, opts.Pillars, save)
 	if err != nil {
@@ -171,7 +191,7 @@ func assessRun(opts *assessOptions) error {
 		// ends the program the same way.
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 		defer stop()
-		err = assess.Run(ctx, s, pages, assess.RunOptions{In: io.In, Out: io.Screen, Status: status})
+		err = assess.Run(ctx, s, assess.RunOptions{In: io.In, Out: io.Screen, Status: status, Revisit: opts.Revisit})
 	}
 	if err != nil {
 		if errors.Is(err, assess.ErrInterrupted) {
@@ -179,6 +199,16 @@ func assessRun(opts *assessOptions) error {
 				msg:  fmt.Sprintf("interrupted: %d of %d answers saved in %s", s.Answered(), s.Total, opts.Output),
 				hint: resumeCommand(opts) + " to resume",
 			}
+		}
+		var (
+			changed *assess.ChangedError
+			small   *assess.TooSmallError
+		)
+		if errors.As(err, &small) {
+			return withHint(err, "enlarge the terminal and run the command again, or answer line by line with --accessible")
+		}
+		if errors.As(err, &changed) {
+			return withHint(err, "compare them with 'maturity diff "+shellQuote(changed.Path)+" "+shellQuote(changed.Mine)+"', keep what is right in "+shellQuote(changed.Path)+", then "+resumeCommand(opts))
 		}
 		return withHint(err, "the answers given so far are in "+opts.Output+"; "+resumeCommand(opts)+" resumes")
 	}

@@ -4,10 +4,13 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/heat-tools/maturity/internal/assess"
 )
 
 func TestNewCmdAssessFlags(t *testing.T) {
@@ -105,8 +108,7 @@ facilitator: Kim
 answers:
   tools.10.a:
     answer: "no"
-    evidence:
-      - https://example.com/e
+    evidence: ['https://example.com/e']
   tools.30.a: "partial"
 `
 	if string(got) != want {
@@ -134,7 +136,8 @@ func TestAssessNothingToAsk(t *testing.T) {
 		t.Fatalf("exit %d; stderr %s", code, errb)
 	}
 	got, _ := os.ReadFile("a.yaml")
-	want := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-30\nanswers:\n  tools.10.a: \"yes\"\n  tools.30.a: \"na\"\n"
+	// The answers keep their spelling; the date is replaced.
+	want := "model: tiny\nmodel_version: \"1.0\"\nassessed_at: 2026-11-30\nanswers:\n  tools.10.a: yes\n  tools.30.a: na\n"
 	if string(got) != want {
 		t.Fatalf("file\n%s\nwant\n%s", got, want)
 	}
@@ -168,5 +171,27 @@ func TestResumeCommand(t *testing.T) {
 	got := resumeCommand(&assessOptions{Output: "my answers.yaml", Model: "m.yaml", Pillars: []string{"design"}})
 	if want := `maturity assess -o 'my answers.yaml' --model m.yaml --pillar design`; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// A second session on a file in use is refused (exit 2) with the holder's
+// pid, and the file is left alone.
+func TestAssessFileInUse(t *testing.T) {
+	chdirTemp(t)
+	held, err := assess.OpenStore("a.yaml", func(string, []byte) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	io, _, errb := testIO("1\n", false, nil)
+	if code := Run(io, []string{"assess", "--accessible", "-m", "tiny.yaml", "-o", "a.yaml"}); code != ExitError {
+		t.Fatalf("exit %d, want 2; stderr %s", code, errb)
+	}
+	want := fmt.Sprintf("maturity: a.yaml is in use by another maturity assess (pid %d)\nhint: finish or stop the other session first, then run this command again\n", os.Getpid())
+	if errb.String() != want {
+		t.Fatalf("stderr %q, want %q", errb, want)
+	}
+	if _, err := os.Stat("a.yaml"); !os.IsNotExist(err) {
+		t.Fatal("a.yaml written by the refused session")
 	}
 }
