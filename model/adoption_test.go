@@ -247,13 +247,7 @@ var adoptionSourceDir = filepath.Join("..", "..", "shared", "reference", "power-
 // two entities.
 func sourceEntries(t *testing.T) map[string][5][]string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(adoptionSourceDir, "maturity-model-details.md"))
-	if errors.Is(err, fs.ErrNotExist) {
-		testkit.SkipUnlessCI(t, "the source pages are not in "+adoptionSourceDir)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readSourcePage(t, "maturity-model-details.md")
 	ids := map[string]string{}
 	for _, p := range adoptionPillars {
 		ids[p.heading] = p.id
@@ -275,7 +269,24 @@ func sourceEntries(t *testing.T) map[string][5][]string {
 		cells[level/100-1] = splitEntries(mm[2])
 		out[pillar] = cells
 	}
+	if len(out) != len(adoptionPillars) {
+		t.Fatalf("found %d pillar tables in the details page, want %d: has its layout changed?", len(out), len(adoptionPillars))
+	}
 	return out
+}
+
+// readSourcePage reads one of the source pages. Without them the test
+// skips, except in CI, which keeps them beside the clone.
+func readSourcePage(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(adoptionSourceDir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		testkit.SkipUnlessCI(t, "the source pages are not in "+adoptionSourceDir+" (CI has them at ../shared beside the clone)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
@@ -341,6 +352,46 @@ func TestAdoptionTextIsInTheProjectsOwnWords(t *testing.T) {
 				check(ind.ID, ind.Text)
 				check(ind.ID+" help", ind.Help)
 			}
+		}
+	}
+}
+
+// TestAdoptionProseIsInTheProjectsOwnWords checks the texts written from
+// the pages' prose (the model's description, the levels' summaries and
+// descriptions, pillar descriptions and cell goals) against every line of
+// the three pages.
+func TestAdoptionProseIsInTheProjectsOwnWords(t *testing.T) {
+	m := adoptionModel(t)
+	tag := regexp.MustCompile(`<[^>]*>`)
+	runs := map[string]string{}
+	for _, page := range []string{"maturity-model.md", "maturity-model-goals.md", "maturity-model-details.md"} {
+		for _, line := range strings.Split(string(readSourcePage(t, page)), "\n") {
+			line = tag.ReplaceAllString(line, " ")
+			for _, r := range wordRuns(line, runLength) {
+				runs[r] = line
+			}
+		}
+	}
+	if len(runs) < 1000 {
+		t.Fatalf("only %d runs of %d words in the source pages: are they all there?", len(runs), runLength)
+	}
+	check := func(where, text string) {
+		for _, r := range wordRuns(text, runLength) {
+			if line, ok := runs[r]; ok {
+				t.Errorf("%s shares %q with the source line %q", where, r, line)
+				return
+			}
+		}
+	}
+	check("description", m.Description)
+	for _, l := range m.Levels {
+		check(fmt.Sprintf("level %d summary", l.Value), l.Summary)
+		check(fmt.Sprintf("level %d description", l.Value), l.Description)
+	}
+	for _, p := range m.Pillars {
+		check(p.ID+" description", p.Description)
+		for _, c := range p.Cells {
+			check(fmt.Sprintf("%s %d goal", p.ID, c.Level), c.Goal)
 		}
 	}
 }

@@ -1447,19 +1447,19 @@ func generatedModel(id string) *Model {
 					Value:       300,
 					Name:        "Defined",
 					Summary:     "Ways of working are confirmed as standard business processes",
-					Description: "The repeatable practices become standards, such as automated requests for environments and DLP policies, solutions that move apps and flows between environments, and components shared among makers. The organization measures real success with Power Platform and has a defined Center of Excellence team, which works on automating these processes and setting standard approaches.",
+					Description: "The repeatable practices become standards, such as automated requests for environments and DLP policies, apps and flows carried from one environment to the next in solutions, and components shared among makers. The organization measures real success with Power Platform and has a defined Center of Excellence team, which works on automating these processes and setting standard approaches.",
 				},
 				{
 					Value:       400,
 					Name:        "Capable",
 					Summary:     "Ways of working are managed by the numbers, against agreed metrics",
-					Description: "Standard processes manage and monitor Power Platform, and makers automate and understand the processes of the Defined stage. The platform transforms the business broadly, including enterprise-critical apps and integrations. Champions run channels for sharing good practice, train new makers and hold regular hackathons; branded app templates and components are available to every maker, and business value assessments measure the platform's impact.",
+					Description: "Standard processes manage and monitor Power Platform, and makers automate and understand the processes of the Defined stage. The platform transforms the business broadly, including enterprise-critical apps and integrations. Champions run channels for sharing good practice, train new makers and hold regular hackathons; every maker can build on standard app templates and components in the organization's branding, and business value assessments measure the platform's impact.",
 				},
 				{
 					Value:       500,
 					Name:        "Efficient",
 					Summary:     "Automated, measured ways of working and a community of experts turn new ideas into value quickly",
-					Description: "The organization has shown that Power Platform can transform mission-critical capabilities quickly. Standard automated processes and a community of experts let new digitization opportunities be delivered fast, and more advanced capabilities such as AI follow. Fusion teams make legacy systems and modern cloud architecture easy to use from Power Platform. The platform is a key part of the digital transformation strategy and the enterprise architecture, has executive sponsorship, and the organization helps shape good practice in the wider community.",
+					Description: "The organization has shown that Power Platform can transform mission-critical capabilities quickly. Standard automated processes and a community of experts let new digitization opportunities be delivered fast, and more advanced capabilities such as AI follow. Fusion teams make legacy systems and modern cloud architecture easy to use from Power Platform. The digital transformation strategy and the enterprise architecture count on the platform, executives sponsor it, and the organization helps shape good practice in the wider community.",
 				},
 			},
 			Pillars: []Pillar{
