@@ -1470,7 +1470,7 @@ func generatedModel(id string) *Model {
 					Cells: []Cell{
 						{
 							Level: 100,
-							Goal:  "Power Platform use starts in the business areas, on simple scenarios, before any strategy exists.",
+							Goal:  "Business areas start using Power Platform on their own, for simple scenarios.",
 							Context: []string{
 								"Little of what is built is reused.",
 								"There is no strategy for Power Platform yet.",
@@ -1611,7 +1611,7 @@ func generatedModel(id string) *Model {
 						},
 						{
 							Level: 200,
-							Goal:  "Business cases are made and understood, though value is not yet assessed formally.",
+							Goal:  "Solutions have business cases that the people involved understand.",
 							Context: []string{
 								"There is still no formal assessment of business value.",
 							},
@@ -1697,7 +1697,7 @@ func generatedModel(id string) *Model {
 					Cells: []Cell{
 						{
 							Level: 100,
-							Goal:  "Users sign in with their organizational identity; other security controls are still missing.",
+							Goal:  "Users sign in with their organizational identity, the base that the other security controls build on.",
 							Context: []string{
 								"No DLP policies are in place.",
 								"Nobody monitors what happens on Power Platform.",
@@ -1712,7 +1712,7 @@ func generatedModel(id string) *Model {
 						},
 						{
 							Level: 200,
-							Goal:  "The basic tenant controls are configured and security starts to be planned with the security team.",
+							Goal:  "The basic tenant controls are configured and security is planned together with the security team.",
 							Indicators: []Indicator{
 								{
 									ID:   "security.200.default-environment-dlp",
@@ -2007,7 +2007,7 @@ func generatedModel(id string) *Model {
 					Cells: []Cell{
 						{
 							Level: 100,
-							Goal:  "Solutions are supported by their makers, without rules or a lifecycle process.",
+							Goal:  "Every solution has someone who supports it, even if only its maker.",
 							Context: []string{
 								"There are few or no rules on how IT and the business support solutions.",
 								"There is no application lifecycle management (ALM) process.",
@@ -2021,7 +2021,7 @@ func generatedModel(id string) *Model {
 						},
 						{
 							Level: 200,
-							Goal:  "Makers help each other, solution lifecycles start to be governed and deployments to production are done by hand.",
+							Goal:  "Makers help each other, solution lifecycles are governed at least in part, and deployments to production are deliberate and tested.",
 							Indicators: []Indicator{
 								{
 									ID:   "operations.200.community-support",
@@ -2253,7 +2253,7 @@ func generatedModel(id string) *Model {
 					Cells: []Cell{
 						{
 							Level: 100,
-							Goal:  "Leaders see that responsible AI matters, but nothing yet makes it happen.",
+							Goal:  "Leaders see that responsible AI matters.",
 							Context: []string{
 								"Formal governance policies and compliance processes for responsible AI are few or missing.",
 								"Structured training on responsible AI is scarce or missing, and few are aware of it.",
@@ -2404,7 +2404,7 @@ func generatedModel(id string) *Model {
 						},
 						{
 							Level: 200,
-							Goal:  "Processes follow a standard, even though people still carry them out.",
+							Goal:  "Processes follow a standard, whether people or automation carry them out.",
 							Indicators: []Indicator{
 								{
 									ID:   "automation.200.standard-processes",
