@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -316,6 +317,61 @@ func TestAdoptionCountsMatchTheSourcePage(t *testing.T) {
 	}
 	if total != 164 {
 		t.Errorf("the source has %d entries, want 164", total)
+	}
+}
+
+// TestAdoptionLinksMatchTheSourcePage resolves every link of the details
+// page's cells as learn.microsoft.com does and compares them, pillar by
+// pillar, with the model's resources.
+func TestAdoptionLinksMatchTheSourcePage(t *testing.T) {
+	data := readSourcePage(t, "maturity-model-details.md")
+	m := adoptionModel(t)
+	// As the site does: relative to the page's folder or to the site's
+	// root, without the .md of the file.
+	resolve := func(target string) string {
+		if !strings.HasPrefix(target, "/") {
+			target = path.Join("/power-platform/guidance/adoption", target)
+		}
+		return "https://learn.microsoft.com" + strings.Replace(target, ".md", "", 1)
+	}
+	ids := map[string]string{}
+	for _, p := range adoptionPillars {
+		ids[p.heading] = p.id
+	}
+	link := regexp.MustCompile(`\]\(([^)]*)\)`)
+	want := map[string][]string{}
+	pillar, links := "", 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			pillar = ids[strings.TrimSpace(h)]
+			continue
+		}
+		if pillar == "" || !strings.HasPrefix(line, "| ") || !strings.Contains(line, "<ul>") {
+			continue
+		}
+		for _, mm := range link.FindAllStringSubmatch(line, -1) {
+			want[pillar] = append(want[pillar], resolve(mm[1]))
+			links++
+		}
+	}
+	if links != 25 {
+		t.Fatalf("found %d links in the cells of the details page, want 25", links)
+	}
+	for _, p := range m.Pillars {
+		var got []string
+		for _, c := range p.Cells {
+			for _, r := range c.Resources {
+				got = append(got, r.URL)
+			}
+			for _, ind := range c.Indicators {
+				for _, r := range ind.Resources {
+					got = append(got, r.URL)
+				}
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(want[p.ID], " ") {
+			t.Errorf("%s links:\n got %q\nwant %q", p.ID, got, want[p.ID])
+		}
 	}
 }
 
