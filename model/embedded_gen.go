@@ -1390,6 +1390,1167 @@ func generatedModel(id string) *Model {
 				},
 			},
 		}
+	case "power-platform-adoption":
+		return &Model{
+			ID:          "power-platform-adoption",
+			Name:        "Power Platform adoption maturity model",
+			Version:     "2025.04",
+			Description: "Microsoft's maturity model for adopting Power Platform across an organization: five levels in the style of the Capability Maturity Model, from Initial to Efficient, across nine pillars (Strategy and vision, Business value, Security, Governance, Operations, Community, Responsible AI, Automation and Fusion Teams). It lets an organization and its partners see where it stands in each pillar, choose the level it wants to reach in each and by when, and move up one level at a time. It looks at people and processes as well as technology: adoption means using Power Platform well, not only using it a lot, and it has no finish line. Use it for the platform as a whole (Power Apps, Power Automate, Copilot Studio and Dataverse); for an automation practice on its own, use power-automate.",
+			Sources: []Source{
+				{
+					Title:   "Power Platform adoption maturity model",
+					URL:     "https://learn.microsoft.com/power-platform/guidance/adoption/maturity-model",
+					License: "CC BY 4.0",
+				},
+				{
+					Title:   "Power Platform adoption maturity model: Goals and opportunities",
+					URL:     "https://learn.microsoft.com/power-platform/guidance/adoption/maturity-model-goals",
+					License: "CC BY 4.0",
+				},
+				{
+					Title:   "Power Platform adoption maturity model: Detailed capabilities",
+					URL:     "https://learn.microsoft.com/power-platform/guidance/adoption/maturity-model-details",
+					License: "CC BY 4.0",
+				},
+			},
+			Threshold: float64Ptr(1),
+			Scale: []ScalePoint{
+				{
+					ID:    "yes",
+					Label: "Yes",
+					Score: 1,
+				},
+				{
+					ID:    "partial",
+					Label: "Partially",
+					Score: 0.5,
+				},
+				{
+					ID:    "no",
+					Label: "No",
+				},
+			},
+			Levels: []Level{
+				{
+					Value:       100,
+					Name:        "Initial",
+					Summary:     "The starting point, where ways of working are new or not written down",
+					Description: "Power Platform has pockets of success and experiments, but nobody can see how it is adopted and used across the organization. There is no overall strategy or governance, most apps live in the default environment and no DLP policies exist. Apps mostly serve one team, are supported by their makers and keep their data in Excel and SharePoint. The organization sees what a strategic investment could bring but has no clear path to it.",
+				},
+				{
+					Value:       200,
+					Name:        "Repeatable",
+					Summary:     "Ways of working are written down well enough to be repeated",
+					Description: "What was learned in the Initial stage gives the deployment a structure, with controls put in place by central IT or a team focused on Power Platform. The CoE Starter Kit gives tenant-wide visibility, so apps that spread widely can be found and controlled. Environments and DLP policies are created as needed, without a consistent strategy yet, and the platform can seem out of control until administration and governance take shape.",
+				},
+				{
+					Value:       300,
+					Name:        "Defined",
+					Summary:     "Ways of working are confirmed as standard business processes",
+					Description: "The repeatable practices become standards, such as automated requests for environments and DLP policies, apps and flows carried from one environment to the next in solutions, and components shared among makers. The organization measures real success with Power Platform and has a defined Center of Excellence team, which works on automating these processes and setting standard approaches.",
+				},
+				{
+					Value:       400,
+					Name:        "Capable",
+					Summary:     "Ways of working are managed by the numbers, against agreed metrics",
+					Description: "Standard processes manage and monitor Power Platform, and makers automate and understand the processes of the Defined stage. The platform transforms the business broadly, including enterprise-critical apps and integrations. Champions run channels for sharing good practice, train new makers and hold regular hackathons; every maker can build on standard app templates and components in the organization's branding, and business value assessments measure the platform's impact.",
+				},
+				{
+					Value:       500,
+					Name:        "Efficient",
+					Summary:     "Automated, measured ways of working and a community of experts turn new ideas into value quickly",
+					Description: "The organization has shown that Power Platform can transform mission-critical capabilities quickly. Standard automated processes and a community of experts let new digitization opportunities be delivered fast, and more advanced capabilities such as AI follow. Fusion teams make legacy systems and modern cloud architecture easy to use from Power Platform. The digital transformation strategy and the enterprise architecture count on the platform, executives sponsor it, and the organization helps shape good practice in the wider community.",
+				},
+			},
+			Pillars: []Pillar{
+				{
+					ID:          "strategy-vision",
+					Name:        "Strategy and vision",
+					Description: "Why the organization uses Power Platform and where it is going with it: the vision, who sponsors and owns it, and how it fits the IT portfolio and the enterprise architecture.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Business areas start using Power Platform on their own, for simple scenarios.",
+							Context: []string{
+								"Little of what is built is reused.",
+								"There is no strategy for Power Platform yet.",
+							},
+							Indicators: []Indicator{
+								{
+									ID:   "strategy-vision.100.business-led-innovation",
+									Text: "Business areas start Power Platform solutions on their own initiative.",
+								},
+								{
+									ID:   "strategy-vision.100.simple-solutions",
+									Text: "At least simple apps or flows built on Power Platform are in use.",
+								},
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "IT and the business share a vision for Power Platform and manage demand for it.",
+							Indicators: []Indicator{
+								{
+									ID:   "strategy-vision.200.vision-metrics-goals",
+									Text: "The organization has written down what it wants to achieve with Power Platform, with goals and the metrics that measure them.",
+									Resources: []Resource{
+										{
+											Title: "Define your vision, metrics and goals",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/vision",
+										},
+									},
+								},
+								{
+									ID:   "strategy-vision.200.shared-vision",
+									Text: "IT and the business hold the same vision for Power Platform.",
+								},
+								{
+									ID:   "strategy-vision.200.demand-management",
+									Text: "Requests for new solutions go through a demand-management process.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Power Platform has a sponsor, an owner and a defined place in the IT portfolio, with innovation from both ends of the organization.",
+							Indicators: []Indicator{
+								{
+									ID:   "strategy-vision.300.executive-sponsor",
+									Text: "An executive sponsor sets the strategic vision and the priorities for Power Platform and low-code development.",
+									Resources: []Resource{
+										{
+											Title: "Executive sponsorship",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/executive-sponsorship",
+										},
+									},
+								},
+								{
+									ID:   "strategy-vision.300.product-owner",
+									Text: "Power Platform has a product owner whose job it is.",
+								},
+								{
+									ID:   "strategy-vision.300.top-down-innovation",
+									Text: "New solutions come from leadership initiatives as well as from the business areas.",
+								},
+								{
+									ID:   "strategy-vision.300.portfolio-role",
+									Text: "The role Power Platform plays in the IT portfolio is defined and understood.",
+								},
+								{
+									ID:   "strategy-vision.300.roles-responsibilities",
+									Text: "Roles and responsibilities are defined for key areas such as governance and the maker community.",
+									Resources: []Resource{
+										{
+											Title: "Roles and responsibilities",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/roles",
+										},
+									},
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "A Center of Excellence is in place and delivery keeps up with a changing business.",
+							Indicators: []Indicator{
+								{
+									ID:   "strategy-vision.400.coe-team",
+									Text: "A Center of Excellence team for Power Platform is established.",
+									Resources: []Resource{
+										{
+											Title: "Center of Excellence",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/coe",
+										},
+									},
+								},
+								{
+									ID:   "strategy-vision.400.delivery-efficiency",
+									Text: "Solutions are delivered efficiently enough to keep up with fast changes in what the business needs.",
+								},
+								{
+									ID:   "strategy-vision.400.plans-shared",
+									Text: "Departments share their business plans with each other.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Power Platform is part of the organization's digital transformation and enterprise architecture, and everyone knows why.",
+							Indicators: []Indicator{
+								{
+									ID:   "strategy-vision.500.transformation-strategy",
+									Text: "The digital transformation strategy counts Power Platform as one of its key parts.",
+								},
+								{
+									ID:   "strategy-vision.500.understood-by-all",
+									Text: "Everyone in the organization understands the Power Platform vision and strategy.",
+								},
+								{
+									ID:   "strategy-vision.500.large-scale-apps",
+									Text: "Initiatives that span the organization deliver apps at a larger scale.",
+								},
+								{
+									ID:   "strategy-vision.500.enterprise-architecture",
+									Text: "Enterprise architecture decisions take Power Platform's capabilities into account.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "business-value",
+					Name:        "Business value",
+					Description: "How the organization knows what Power Platform is worth: business cases, KPIs, measurement of results and reporting of value to the people who decide.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Value is not yet assessed; this cell has nothing to answer and every organization attains it.",
+							Context: []string{
+								"Business value is not assessed in any formal way.",
+								"No targets are set.",
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Solutions have business cases that the people involved understand.",
+							Context: []string{
+								"There is still no formal assessment of business value.",
+							},
+							Indicators: []Indicator{
+								{
+									ID:   "business-value.200.business-cases",
+									Text: "Solutions have business cases that the people involved understand, whether or not anyone reviews them yet.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Value is measured with KPIs and decides which ideas are built.",
+							Indicators: []Indicator{
+								{
+									ID:   "business-value.300.kpis",
+									Text: "KPIs for Power Platform are understood, put into practice, reported and reviewed against the goals.",
+									Resources: []Resource{
+										{
+											Title: "Business value",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/business-value",
+										},
+									},
+								},
+								{
+									ID:   "business-value.300.value-based-selection",
+									Text: "The ideas that promise the most business value are the ones picked for development.",
+								},
+								{
+									ID:   "business-value.300.pain-points-quantified",
+									Text: "A project's business pain points are put into numbers before it starts and measured again after it ends.",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "Business value is measured precisely, with tooling, and reported to key stakeholders.",
+							Indicators: []Indicator{
+								{
+									ID:   "business-value.400.precise-measures",
+									Text: "Exact quantitative and qualitative measures are used to control, forecast and improve how efficiently the business runs.",
+								},
+								{
+									ID:   "business-value.400.value-tooling",
+									Text: "The Business Value toolkit, or tooling like it, is used to measure business value.",
+									Resources: []Resource{
+										{
+											Title: "Business Value toolkit",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/business-value-methods#business-value-toolkit",
+										},
+									},
+								},
+								{
+									ID:   "business-value.400.value-reports",
+									Text: "Key stakeholders receive reports on the value that Power Platform solutions bring.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "The value of the whole platform is visible to executives and guides decisions.",
+							Indicators: []Indicator{
+								{
+									ID:   "business-value.500.big-picture-analytics",
+									Text: "Analytics show the business value of Power Platform solutions for the whole organization and for each business area.",
+								},
+								{
+									ID:   "business-value.500.decision-dashboards",
+									Text: "Dashboards and reports measure business value and support decisions.",
+								},
+								{
+									ID:   "business-value.500.executive-visibility",
+									Text: "Executives can see the value and impact of Power Platform solutions.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "security",
+					Name:        "Security",
+					Description: "How the platform and its data are protected: identity and access, data loss prevention, network isolation, monitoring and threat response, compliance, and security built into design and training.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Users sign in with their organizational identity, the base that the other security controls build on.",
+							Context: []string{
+								"No DLP policies are in place.",
+								"Nobody monitors what happens on Power Platform.",
+								"The compliance requirements that apply are not understood.",
+							},
+							Indicators: []Indicator{
+								{
+									ID:   "security.100.entra-authentication",
+									Text: "Microsoft Entra ID authenticates users and controls their access.",
+								},
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "The basic tenant controls are configured and security is planned together with the security team.",
+							Indicators: []Indicator{
+								{
+									ID:   "security.200.default-environment-dlp",
+									Text: "DLP policies cover the default environment.",
+									Resources: []Resource{
+										{
+											Title: "DLP strategy",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/dlp-strategy",
+										},
+									},
+								},
+								{
+									ID:   "security.200.tenant-isolation",
+									Text: "Tenant isolation is set up.",
+									Resources: []Resource{
+										{
+											Title: "Cross-tenant inbound and outbound restrictions",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/data-protection#cross-tenant-inbound-and-outbound-restrictions",
+										},
+									},
+								},
+								{
+									ID:   "security.200.compliance-in-design",
+									Text: "At least some teams that build workloads know which compliance and regulatory rules apply to them and design with those rules in mind.",
+								},
+								{
+									ID:   "security.200.sharing-limits",
+									Text: "Sharing limits are set.",
+									Resources: []Resource{
+										{
+											Title: "Configure sharing limits",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/conditional-access#configure-sharing-limits",
+										},
+									},
+								},
+								{
+									ID:   "security.200.security-strategy-together",
+									Text: "The security team and the Power Platform admins work together on a security strategy.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Administrative access is hardened, the security posture is reviewed and compliance is audited.",
+							Indicators: []Indicator{
+								{
+									ID:   "security.300.admin-conditional-access",
+									Text: "Admin accounts are guarded by more than the basic sign-in: at least by Conditional Access or another advanced Microsoft Entra ID feature.",
+								},
+								{
+									ID:   "security.300.security-page-reviews",
+									Text: "The Security page of the admin center is reviewed regularly and its recommendations are acted on.",
+									Resources: []Resource{
+										{
+											Title: "Assess the security score and act on recommendations",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/security-posture-management#assess-security-score-and-act-on-recommendations",
+										},
+									},
+								},
+								{
+									ID:   "security.300.secure-coding",
+									Text: "Secure coding practices and guidelines are set and shared with makers.",
+								},
+								{
+									ID:   "security.300.compliance-audits",
+									Text: "The compliance and regulatory requirements are known, and Power Platform workloads are audited against them.",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "Access, data and network are controlled at a fine grain and security events are monitored proactively.",
+							Indicators: []Indicator{
+								{
+									ID:   "security.400.granular-access",
+									Text: "Access is controlled at a fine grain with advanced Microsoft Entra ID features: Conditional Access, Privileged Identity Management and, where it fits, Continuous Access Evaluation.",
+								},
+								{
+									ID:   "security.400.environment-rbac",
+									Text: "A clear environment strategy assigns security groups and role-based access control to each kind of workload.",
+								},
+								{
+									ID:   "security.400.dataverse-fine-grained",
+									Text: "Dataverse data access is controlled at a fine grain with custom security roles, column-level security and record-level sharing.",
+								},
+								{
+									ID:   "security.400.advanced-dlp-network",
+									Text: "Extended DLP controls connector actions and endpoints, and an IP firewall (with virtual network support where needed) isolates the network.",
+								},
+								{
+									ID:   "security.400.siem-monitoring",
+									Text: "Power Platform logs feed Microsoft Sentinel or another SIEM, which detects threats and drives the response to incidents.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Security is comprehensive, automated and part of how every workload is designed and every maker is trained.",
+							Indicators: []Indicator{
+								{
+									ID:   "security.500.identity-governance",
+									Text: "A mature identity governance framework automates provisioning and deprovisioning and runs access reviews and entitlement management.",
+								},
+								{
+									ID:   "security.500.advanced-data-security",
+									Text: "Data is protected with data masking and customer-managed keys (and Customer Lockbox where it fits), and Microsoft Purview classifies and labels it.",
+								},
+								{
+									ID:   "security.500.defense-in-depth-network",
+									Text: "Network security follows defense in depth, with Azure Firewall, network security groups and Azure Policy.",
+								},
+								{
+									ID:   "security.500.advanced-threat-protection",
+									Text: "Advanced threat protection such as Microsoft Defender for Cloud Apps is used, the security operations center detects and answers threats with AI and automation, and the Security Development Lifecycle and the Power Platform Well-Architected Framework drive continuous improvement.",
+									Resources: []Resource{
+										{
+											Title: "Power Platform Well-Architected",
+											URL:   "https://learn.microsoft.com/power-platform/well-architected/",
+										},
+									},
+								},
+								{
+									ID:   "security.500.incident-process",
+									Text: "A defined process handles security incidents.",
+									Resources: []Resource{
+										{
+											Title: "Incident preparation and response",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/security-posture-management#incident-preparation-and-response",
+										},
+									},
+								},
+								{
+									ID:   "security.500.security-training",
+									Text: "Security is part of every Power Platform training, and the security training itself is reviewed regularly.",
+									Resources: []Resource{
+										{
+											Title: "Security training",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/security-posture-management#training",
+										},
+									},
+								},
+								{
+									ID:   "security.500.threat-modeling",
+									Text: "Every workload's design phase includes a full analysis of threats, attacks, vulnerabilities and countermeasures.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "governance",
+					Name:        "Governance",
+					Description: "How the platform is administered and kept in order: who may create and share what, environment and DLP strategies, monitoring of usage, licences and capacity, and the automation of governance tasks.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "The platform is not yet governed; this cell has nothing to answer and every organization attains it.",
+							Context: []string{
+								"Anyone can create an environment.",
+								"No DLP policies are in place.",
+								"Sharing is not limited, so makers can share widely from any environment.",
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Named administrators look after the platform and can see how it is used across the tenant.",
+							Indicators: []Indicator{
+								{
+									ID:   "governance.200.service-admins",
+									Text: "The Power Platform administrator role is given to specific, named administrators.",
+									Resources: []Resource{
+										{
+											Title: "Power Platform administrator",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/pp-admin",
+										},
+									},
+								},
+								{
+									ID:   "governance.200.tenant-analytics",
+									Text: "Analytics give insight into how the platform is used across the whole tenant.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Environments, DLP and requests follow defined strategies, usage and capacity are monitored, and makers know the rules.",
+							Indicators: []Indicator{
+								{
+									ID:   "governance.300.defined-strategies",
+									Text: "Strategies are defined for environments, DLP policies and the handling of requests.",
+									Resources: []Resource{
+										{
+											Title: "Environment strategy",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/environment-strategy",
+										},
+									},
+								},
+								{
+									ID:   "governance.300.usage-monitoring",
+									Text: "The use and adoption of apps are monitored.",
+									Resources: []Resource{
+										{
+											Title: "Resource usage",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/resource-usage",
+										},
+									},
+								},
+								{
+									ID:   "governance.300.capacity-monitoring",
+									Text: "Monitoring of licences, capacity and consumption feeds into decisions.",
+									Resources: []Resource{
+										{
+											Title: "License, capacity and consumption monitoring",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/cds-usage",
+										},
+									},
+								},
+								{
+									ID:   "governance.300.tiered-environments",
+									Text: "Productivity environments come in tiers that match how experienced their makers are.",
+									Resources: []Resource{
+										{
+											Title: "Environment strategy",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/environment-strategy",
+										},
+									},
+								},
+								{
+									ID:   "governance.300.governance-framework",
+									Text: "A governance framework sets the guidelines and rules for the platform, is followed and is shared with makers.",
+								},
+								{
+									ID:   "governance.300.power-advisor-reviews",
+									Text: "Power Advisor's recommendations are reviewed regularly and acted on.",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "Tenant hygiene is looked after by an operations team, with much of governance gathered and routed automatically.",
+							Indicators: []Indicator{
+								{
+									ID:   "governance.400.resource-cleanup",
+									Text: "Resources that are overshared, unused or orphaned are found, and something suitable is done about each.",
+								},
+								{
+									ID:   "governance.400.automatic-information-gathering",
+									Text: "Governance reacts to what makers create by collecting business and compliance information about it automatically.",
+								},
+								{
+									ID:   "governance.400.critical-apps-telemetry",
+									Text: "Telemetry is used to find the apps the business depends on.",
+								},
+								{
+									ID:   "governance.400.operations-team-hygiene",
+									Text: "A Power Platform operations team keeps the tenant tidy.",
+								},
+								{
+									ID:   "governance.400.maker-responsibilities",
+									Text: "Makers' responsibilities are clearly defined, understood and communicated to them automatically.",
+								},
+								{
+									ID:   "governance.400.power-advisor-automated",
+									Text: "Acting on Power Advisor's recommendations is automated, with tasks sent through approvals.",
+								},
+								{
+									ID:   "governance.400.environment-groups",
+									Text: "Adoption at scale is managed with environment groups.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Governance runs largely by itself, by risk profile, and the organization shares what works.",
+							Indicators: []Indicator{
+								{
+									ID:   "governance.500.agent-approvals",
+									Text: "Agents in Teams automate governance further: based on clear risk profiles, tasks are approved automatically or sent through approvals in several steps (such as the line manager, information security, the environment admin or the tenant admin).",
+								},
+								{
+									ID:   "governance.500.external-sharing",
+									Text: "The organization presents the practices that worked for it at Microsoft or community events.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "operations",
+					Name:        "Operations",
+					Description: "How solutions are supported and taken through their lifecycle: who supports what, environments for ALM, deployment and its approvals.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Every solution has someone who supports it, even if only its maker.",
+							Context: []string{
+								"There are few or no rules on how IT and the business support solutions.",
+								"There is no application lifecycle management (ALM) process.",
+							},
+							Indicators: []Indicator{
+								{
+									ID:   "operations.100.apps-supported",
+									Text: "Every app in use has someone who supports it, at least its maker.",
+								},
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Makers help each other, solution lifecycles are governed at least in part, and deployments to production are deliberate and tested.",
+							Indicators: []Indicator{
+								{
+									ID:   "operations.200.community-support",
+									Text: "Makers can get support from a community of other makers.",
+								},
+								{
+									ID:   "operations.200.lifecycle-governance",
+									Text: "Commitments and governance measures manage the lifecycle stages of solutions, at least in part.",
+								},
+								{
+									ID:   "operations.200.tested-deployment",
+									Text: "Solutions reach production through a deliberate deployment step and are tested before it, by hand at least.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Environments serve ALM, pipelines deploy, the helpdesk supports and a risk profile sets each solution's support.",
+							Indicators: []Indicator{
+								{
+									ID:   "operations.300.custom-environments",
+									Text: "Purpose-built environments serve particular use cases and ALM scenarios.",
+								},
+								{
+									ID:   "operations.300.deployment-pipelines",
+									Text: "Pipelines deploy solutions automatically.",
+								},
+								{
+									ID:   "operations.300.helpdesk",
+									Text: "The helpdesk is part of the support strategy.",
+								},
+								{
+									ID:   "operations.300.risk-based-support",
+									Text: "A defined risk profile decides how much support a solution gets (such as supported by IT, approved by IT, or supported by its maker).",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "A dedicated team supports solutions, roles are clear and deployments pass defined stages and approvals.",
+							Indicators: []Indicator{
+								{
+									ID:   "operations.400.support-team",
+									Text: "A team is dedicated to support.",
+								},
+								{
+									ID:   "operations.400.continuous-improvement",
+									Text: "Plans for continuous improvement follow the business strategy.",
+								},
+								{
+									ID:   "operations.400.clear-roles",
+									Text: "Everyone understands the roles and responsibilities in operations.",
+								},
+								{
+									ID:   "operations.400.deployment-stages",
+									Text: "The stages of a deployment and its approvals are clearly defined.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Support is automated and ownership of every solution is fully understood.",
+							Indicators: []Indicator{
+								{
+									ID:   "operations.500.support-automation",
+									Text: "Support tasks are automated (for example changing a solution's owner, or an agent that answers frequent questions).",
+								},
+								{
+									ID:   "operations.500.ownership-understood",
+									Text: "Who builds and who runs each solution, and who owns it, is fully understood.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "community",
+					Name:        "Community",
+					Description: "How makers are found, trained and kept going: events, onboarding, champions, hackathons, recognition and a path for their careers.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Some staff have had a first taste of the platform and teams nurture their own makers.",
+							Indicators: []Indicator{
+								{
+									ID:   "community.100.in-a-day-events",
+									Text: "At least some staff have attended an App in a Day event, run by a partner or by Microsoft.",
+								},
+								{
+									ID:   "community.100.team-nurturing",
+									Text: "Makers are nurtured at least within their own teams.",
+								},
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "New makers are onboarded, hackathons begin and makers champion the platform in their departments.",
+							Indicators: []Indicator{
+								{
+									ID:   "community.200.onboarding",
+									Text: "New makers are welcomed with an onboarding strategy.",
+									Resources: []Resource{
+										{
+											Title: "Onboard makers",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/onboard-makers",
+										},
+									},
+								},
+								{
+									ID:   "community.200.hackathon",
+									Text: "Staff have taken part in at least one hackathon.",
+									Resources: []Resource{
+										{
+											Title: "Hackathons",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/hackathons",
+										},
+									},
+								},
+								{
+									ID:   "community.200.department-ambassadors",
+									Text: "Makers act as ambassadors in their departments and spread word of what the platform can do.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Makers are trained by plan, form a champions community and feed business pain points back.",
+							Indicators: []Indicator{
+								{
+									ID:   "community.300.pain-point-insights",
+									Text: "Makers share what they learn about the business's pain points.",
+								},
+								{
+									ID:   "community.300.training-strategy",
+									Text: "A strategy for training and upskilling makers is in place.",
+									Resources: []Resource{
+										{
+											Title: "Training strategy",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/training-strategy",
+										},
+									},
+								},
+								{
+									ID:   "community.300.champions",
+									Text: "An internal community of champions exists.",
+									Resources: []Resource{
+										{
+											Title: "Champions",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/champions",
+										},
+									},
+								},
+								{
+									ID:   "community.300.nurture-module",
+									Text: "The Nurture module of the CoE Starter Kit is in use.",
+									Resources: []Resource{
+										{
+											Title: "CoE Starter Kit Nurture components",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/coe/nurture-components",
+										},
+									},
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "The community is active all year, with regular events, assessments and celebrated successes.",
+							Indicators: []Indicator{
+								{
+									ID:   "community.400.champion-events",
+									Text: "Events for champions take place regularly.",
+								},
+								{
+									ID:   "community.400.regular-hackathons",
+									Text: "Hackathons take place regularly.",
+								},
+								{
+									ID:   "community.400.maker-assessments",
+									Text: "Makers are assessed and earn certificates.",
+								},
+								{
+									ID:   "community.400.success-stories",
+									Text: "Success stories are shared and celebrated.",
+									Resources: []Resource{
+										{
+											Title: "Show and tell",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/show-and-tell",
+										},
+									},
+								},
+								{
+									ID:   "community.400.show-and-tell",
+									Text: "Makers show their work to others in show-and-tell sessions.",
+								},
+								{
+									ID:   "community.400.adoption-campaign",
+									Text: "An adoption campaign promotes the platform.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "A large community has proven its value, with mentors, careers for makers and one strategy for citizen and professional developers.",
+							Indicators: []Indicator{
+								{
+									ID:   "community.500.proven-community",
+									Text: "The internal community is large and has shown its value.",
+								},
+								{
+									ID:   "community.500.career-path",
+									Text: "Makers have a career path.",
+								},
+								{
+									ID:   "community.500.mentors",
+									Text: "Experienced makers form a community of mentors.",
+								},
+								{
+									ID:   "community.500.common-development-strategy",
+									Text: "Citizen developers and professional developers share one development strategy and the same goals.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "responsible-ai",
+					Name:        "Responsible AI",
+					Description: "How AI built on the platform is kept responsible: leadership, policies and compliance, training, reviews in projects, risk management and the governance of the data AI uses.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Leaders see that responsible AI matters.",
+							Context: []string{
+								"Formal governance policies and compliance processes for responsible AI are few or missing.",
+								"Structured training on responsible AI is scarce or missing, and few are aware of it.",
+								"AI projects go ahead with nobody overseeing them.",
+								"People do not know what counts as a responsible AI risk.",
+								"Data used by AI systems is not managed or governed by any formal process.",
+							},
+							Indicators: []Indicator{
+								{
+									ID:   "responsible-ai.100.leadership-recognition",
+									Text: "Leadership sees responsible AI as important.",
+								},
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Responsible AI gets its first support, policies, training material and reviews.",
+							Indicators: []Indicator{
+								{
+									ID:   "responsible-ai.200.leadership-support",
+									Text: "Senior leaders promote responsible AI, at least with occasional incentives or support for the people and teams who care about it.",
+								},
+								{
+									ID:   "responsible-ai.200.foundational-policies",
+									Text: "Foundational governance policies and compliance processes for low-code AI systems exist, at least as drafts.",
+								},
+								{
+									ID:   "responsible-ai.200.training-resources",
+									Text: "Some training material on responsible AI exists.",
+								},
+								{
+									ID:   "responsible-ai.200.project-reviews",
+									Text: "At least some projects include a responsible AI review, even if only near their end.",
+								},
+								{
+									ID:   "responsible-ai.200.risks-raised",
+									Text: "People raise responsible AI risks when they notice them, at least informally.",
+								},
+								{
+									ID:   "responsible-ai.200.data-sources-documented",
+									Text: "The data sources of custom AI models are documented.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Responsible AI has resources, a comprehensive policy, training, reviews at key stages and governed data.",
+							Indicators: []Indicator{
+								{
+									ID:   "responsible-ai.300.resources-allocated",
+									Text: "Leadership gives responsible AI priority and resources, such as a budget of its own and AI champions.",
+								},
+								{
+									ID:   "responsible-ai.300.comprehensive-policy",
+									Text: "A responsible AI policy covers most of its aspects, such as fairness and transparency.",
+								},
+								{
+									ID:   "responsible-ai.300.training-programs",
+									Text: "Training programs on responsible AI have been developed.",
+								},
+								{
+									ID:   "responsible-ai.300.stage-reviews",
+									Text: "Projects are reviewed for responsible AI at key stages of their lifecycle.",
+								},
+								{
+									ID:   "responsible-ai.300.impact-assessments",
+									Text: "Impact assessments, with the relevant stakeholders, identify responsible AI risks.",
+								},
+								{
+									ID:   "responsible-ai.300.data-governance",
+									Text: "Data governance is formal: the quality of data is assessed regularly and all unstructured data used in AI is classified by sensitivity.",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "Responsible AI is part of leadership decisions, governed and partly automated, mandatory for key roles and risk-managed.",
+							Indicators: []Indicator{
+								{
+									ID:   "responsible-ai.400.leadership-integration",
+									Text: "Leadership decisions fully take responsible AI into account, and governance, training and compliance have resources.",
+								},
+								{
+									ID:   "responsible-ai.400.established-governance",
+									Text: "Processes for responsible AI governance and compliance are firmly in place and, where it makes sense, automated.",
+								},
+								{
+									ID:   "responsible-ai.400.mandatory-training",
+									Text: "Key roles must take responsible AI training.",
+								},
+								{
+									ID:   "responsible-ai.400.regular-reviews",
+									Text: "Responsible AI risks of projects are reviewed at regular intervals, and at least some teams set resources aside to oversee it.",
+								},
+								{
+									ID:   "responsible-ai.400.risk-framework",
+									Text: "Responsible AI risks are managed with a recognized framework, such as the NIST AI risk management framework.",
+								},
+								{
+									ID:   "responsible-ai.400.automated-data-quality",
+									Text: "Automated frameworks manage the quality and sensitivity of unstructured data and keep monitoring compliance.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Responsible AI is a strategic priority woven into every level, project and operation.",
+							Indicators: []Indicator{
+								{
+									ID:   "responsible-ai.500.strategic-priority",
+									Text: "Leaders at every level drive responsible AI as a strategic priority, review its initiatives regularly, work on it across teams and keep investing in its culture, tools and governance.",
+								},
+								{
+									ID:   "responsible-ai.500.continuous-governance",
+									Text: "Governance policies and compliance processes are updated all the time, and responsible AI is part of all operations.",
+								},
+								{
+									ID:   "responsible-ai.500.continuous-training",
+									Text: "Responsible AI training goes on all the time and is easy for every employee to reach.",
+								},
+								{
+									ID:   "responsible-ai.500.project-lifecycle",
+									Text: "Responsible AI is fully part of the project management lifecycle.",
+								},
+								{
+									ID:   "responsible-ai.500.incident-findings",
+									Text: "What is learned from compliance incidents feeds into planning.",
+								},
+								{
+									ID:   "responsible-ai.500.real-time-data-monitoring",
+									Text: "Data management is fully part of the AI lifecycle, with monitoring in real time.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "automation",
+					Name:        "Automation",
+					Description: "How far the platform's own admin and governance processes are automated: requests, deployments, communication, clean-up, ALM and the lifecycle of environments.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Admin processes are done by hand; this cell has nothing to answer and every organization attains it.",
+							Context: []string{
+								"Most processes are done by hand, each time in its own way.",
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Processes follow a standard, whether people or automation carry them out.",
+							Indicators: []Indicator{
+								{
+									ID:   "automation.200.standard-processes",
+									Text: "Admin and governance processes follow a standard way of working, whether carried out by hand or automated.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Requests and communication are automated and apps move between environments as solutions.",
+							Indicators: []Indicator{
+								{
+									ID:   "automation.300.automated-requests",
+									Text: "Requests for environments and for DLP connector policies are handled automatically.",
+								},
+								{
+									ID:   "automation.300.solution-packaging",
+									Text: "Apps are deployed as solutions, whether the deployment is done by hand or automated.",
+								},
+								{
+									ID:   "automation.300.automated-communication",
+									Text: "Communication between admins and makers about processes and compliance is automated.",
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "ALM is run centrally and clean-up and governance tasks are largely automated.",
+							Indicators: []Indicator{
+								{
+									ID:   "automation.400.central-alm",
+									Text: "ALM processes are defined and put in place for the whole organization.",
+								},
+								{
+									ID:   "automation.400.cleanup-automated",
+									Text: "Most of the admin work of finding overshared, unused and orphaned resources is automated.",
+								},
+								{
+									ID:   "automation.400.information-gathering-automated",
+									Text: "Gathering compliance and support information for governance is automated.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Fusion teams own their ALM and environments come and go automatically.",
+							Indicators: []Indicator{
+								{
+									ID:   "automation.500.team-owned-alm",
+									Text: "Each fusion team owns its ALM processes.",
+								},
+								{
+									ID:   "automation.500.environment-lifecycle",
+									Text: "The lifecycle of environments is managed automatically.",
+								},
+							},
+						},
+					},
+				},
+				{
+					ID:          "fusion-teams",
+					Name:        "Fusion Teams",
+					Description: "How makers, professional developers and operations work together: review, joint planning, shared libraries and data, and teams formed around the skills a project needs.",
+					Cells: []Cell{
+						{
+							Level: 100,
+							Goal:  "Teams and developers do not yet work together; this cell has nothing to answer and every organization attains it.",
+							Context: []string{
+								"Each team works on its own.",
+								"Professional developers do not use Power Platform.",
+							},
+						},
+						{
+							Level: 200,
+							Goal:  "Teams check each other's work and professional developers try the platform on valuable cases.",
+							Indicators: []Indicator{
+								{
+									ID:   "fusion-teams.200.peer-review",
+									Text: "Teams review each other's work and sign it off.",
+								},
+								{
+									ID:   "fusion-teams.200.pro-dev-pilots",
+									Text: "Professional developers use Power Platform, at least in pilots of high-value use cases.",
+								},
+							},
+						},
+						{
+							Level: 300,
+							Goal:  "Teams plan together, manage their own source control and lifecycles, and makers build on shared libraries.",
+							Indicators: []Indicator{
+								{
+									ID:   "fusion-teams.300.joint-planning",
+									Text: "Teams plan their work together, whether or not they also carry it out together.",
+								},
+								{
+									ID:   "fusion-teams.300.source-control",
+									Text: "Teams manage source control and the lifecycle of their apps.",
+								},
+								{
+									ID:   "fusion-teams.300.shared-libraries",
+									Text: "Makers can use standard libraries, custom connectors and components made for them.",
+									Resources: []Resource{
+										{
+											Title: "Reusable components and libraries",
+											URL:   "https://learn.microsoft.com/power-platform/guidance/adoption/reusable",
+										},
+									},
+								},
+							},
+						},
+						{
+							Level: 400,
+							Goal:  "Cross-functional teams plan and deliver together, including infrastructure and change, on shared data.",
+							Indicators: []Indicator{
+								{
+									ID:   "fusion-teams.400.cross-functional-delivery",
+									Text: "Teams that mix makers, testers and operations plan and carry out their work together.",
+								},
+								{
+									ID:   "fusion-teams.400.infrastructure-change-planning",
+									Text: "Infrastructure and change enablement are planned together.",
+								},
+								{
+									ID:   "fusion-teams.400.common-data-model",
+									Text: "The Common Data Model is used so that data can be reused.",
+								},
+							},
+						},
+						{
+							Level: 500,
+							Goal:  "Teams form around the skills each project needs, with one strategy for citizen and professional developers.",
+							Indicators: []Indicator{
+								{
+									ID:   "fusion-teams.500.teams-form-seamlessly",
+									Text: "Teams come together easily around the cross-functional skills a piece of work needs.",
+								},
+								{
+									ID:   "fusion-teams.500.common-development-strategy",
+									Text: "New projects follow one development strategy, with shared goals, for citizen and professional developers.",
+								},
+							},
+						},
+					},
+				},
+			},
+		}
 	}
 	return nil
 }

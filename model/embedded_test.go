@@ -104,13 +104,15 @@ func TestEmbeddedModelsCiteSourcesWithLicence(t *testing.T) {
 }
 
 func TestEmbeddedModelLinksAreAbsolute(t *testing.T) {
-	data, _ := EmbeddedSource("power-automate")
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.Contains(line, "url:") && !strings.Contains(line, "https://") {
-			t.Errorf("line %d: url is not absolute https: %s", i+1, line)
-		}
-		if strings.Contains(line, "](/") {
-			t.Errorf("line %d: relative markdown link left: %s", i+1, line)
+	for _, id := range EmbeddedIDs() {
+		data, _ := EmbeddedSource(id)
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, "url:") && !strings.Contains(line, "https://") {
+				t.Errorf("%s line %d: url is not absolute https: %s", id, i+1, line)
+			}
+			if strings.Contains(line, "](/") {
+				t.Errorf("%s line %d: relative markdown link left: %s", id, i+1, line)
+			}
 		}
 	}
 }
