@@ -142,7 +142,7 @@ func assessRun(opts *assessOptions) error {
 		if err != nil {
 			return err
 		}
-		return writeOutput(out, data)
+		return writeReadable(out, data)
 	})
 	if err != nil {
 		var inUse *assess.InUseError

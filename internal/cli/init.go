@@ -74,7 +74,7 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(out, data); err != nil {
+	if err := writeReadable(out, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return withHint(fmt.Errorf("%s already exists; not replaced", opts.Output), "pass --force to replace it, or -o to write another file")
 		}

@@ -116,7 +116,7 @@ func mergeRun(opts *mergeOptions) error {
 		return err
 	}
 	printDisagreements(opts, res)
-	if err := writeOutput(out, data); err != nil {
+	if err := writeReadable(out, data); err != nil {
 		return err
 	}
 	if opts.Output != "-" {

@@ -228,5 +228,5 @@ func modelExportRun(opts *modelExportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(out, data)
+	return writeReadable(out, data)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/heat-tools/maturity/internal/output"
 	"github.com/heat-tools/maturity/internal/safetext"
+	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
 // destination is where a command's output goes: stdout, or the file at
@@ -100,6 +101,21 @@ func (d *destination) abort() {
 // and names the path once.
 func (d *destination) cannotWrite(err error) error {
 	return fmt.Errorf("%s: cannot write: %w", safetext.Name(d.path), unwrapPath(err))
+}
+
+// writeReadable is writeOutput for a file the tool reads back (an answers
+// or model file): content over the reader's limits is refused before
+// anything is written, so that no command writes what another refuses.
+func writeReadable(out *destination, data []byte) error {
+	if err := yamlx.Readable(data); err != nil {
+		name := out.path
+		if out.toStdout() {
+			name = "output"
+		}
+		return withHint(fmt.Errorf("%s: not written: %w, and maturity could not read it back", safetext.Name(name), err),
+			"split the input, or shorten the longest notes and evidence")
+	}
+	return writeOutput(out, data)
 }
 
 // writeOutput writes data as the whole content of out and commits it.

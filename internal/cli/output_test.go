@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/heat-tools/maturity/internal/testkit"
 )
 
 // Every command that writes refuses, with exit 2 and before reading
@@ -58,5 +60,49 @@ func TestOutputThatIsAnInputIsRefused(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
 		t.Errorf("the folder holds %d files, want the 3 inputs", len(entries))
+	}
+}
+
+// TestWrittenFilesCanBeReadBack: merge of two files with 5 MB notes each
+// would write the notes twice (the merged note and each response), over
+// the 8 MiB the reader takes: refused, exit 2, nothing written. Merged
+// names with escape sequences give a file that score reads.
+func TestWrittenFilesCanBeReadBack(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	modelData, err := os.ReadFile(testkit.Path("models/tiny.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile("tiny.yaml", modelData, 0o644)
+	note := strings.Repeat("n", 5<<20)
+	for _, who := range []string{"ana", "ben"} {
+		body := "model: tiny\nrespondent: \"" + who + " \\e]0;x\\a\"\nanswers:\n  people.10.a:\n    answer: \"yes\"\n    note: " + note + "\n"
+		if err := os.WriteFile(who+".yaml", []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	io, _, errb := testIO("", false, nil)
+	if code := Run(io, []string{"merge", "--model", "tiny.yaml", "ana.yaml", "ben.yaml", "-o", "big.yaml"}); code != ExitError {
+		t.Fatalf("merge of 10 MB of notes: exit %d, want %d; %s", code, ExitError, errb.String())
+	}
+	if !strings.Contains(errb.String(), "big.yaml: not written: it would be") {
+		t.Errorf("stderr %q", errb.String())
+	}
+	if _, err := os.Stat("big.yaml"); !os.IsNotExist(err) {
+		t.Errorf("big.yaml was written: %v", err)
+	}
+
+	for _, who := range []string{"ana", "ben"} {
+		body := "model: tiny\nrespondent: \"" + who + " \\e]0;x\\a\"\nanswers:\n  people.10.a:\n    answer: \"yes\"\n    note: \"a \\e[2J note\"\n"
+		os.WriteFile(who+".yaml", []byte(body), 0o644)
+	}
+	io, _, errb = testIO("", false, nil)
+	if code := Run(io, []string{"merge", "--model", "tiny.yaml", "ana.yaml", "ben.yaml", "-o", "merged.yaml"}); code != ExitOK {
+		t.Fatalf("merge: exit %d: %s", code, errb.String())
+	}
+	io, _, errb = testIO("", false, nil)
+	if code := Run(io, []string{"score", "--model", "tiny.yaml", "merged.yaml"}); code != ExitOK {
+		t.Fatalf("score of the merged file: exit %d: %s", code, errb.String())
 	}
 }

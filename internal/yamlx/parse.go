@@ -142,11 +142,8 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "file is empty"}
 	}
-	if n := countItems(data); n > maxItems {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("too many lines and items (%d, the limit is %d)", n, maxItems)}
-	}
-	if n := countValues(data); n > maxValues {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("too many keys, values and items (about %d, the limit is %d)", n, maxValues)}
+	if msg := overCounts(data); msg != "" {
+		return nil, &Error{File: file, Msg: msg}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -173,6 +170,30 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return root, nil
+}
+
+// overCounts says how data is over the limits on lines and values, or "".
+func overCounts(data []byte) string {
+	if n := countItems(data); n > maxItems {
+		return fmt.Sprintf("too many lines and items (%d, the limit is %d)", n, maxItems)
+	}
+	if n := countValues(data); n > maxValues {
+		return fmt.Sprintf("too many keys, values and items (about %d, the limit is %d)", n, maxValues)
+	}
+	return ""
+}
+
+// Readable says whether data is within the limits the reader sets on
+// size, lines and values, so that the tool never writes a file it would
+// refuse to read back; the error says how it is over.
+func Readable(data []byte) error {
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("it would be %s, over the %s limit", humanSize(int64(len(data))), humanSize(MaxFileSize))
+	}
+	if msg := overCounts(data); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
 }
 
 // countItems counts the line breaks of data, as YAML reads them (\n, \r,
