@@ -223,6 +223,10 @@ func (p *parser) answerValue(id string, v *yaml.Node) string {
 	case "!!str":
 		return v.Value
 	}
+	if strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!") || v.Style&yaml.TaggedStyle != 0 && v.ShortTag() != "!!int" && v.ShortTag() != "!!float" {
+		p.errorf(v, "%s: a YAML tag (%s) has no meaning here; write the answer without it", id, v.Tag)
+		return ""
+	}
 	p.errorf(v, "%s: want an answer such as yes, partial, no or na, got %s", id, yamlx.KindName(v))
 	return ""
 }
