@@ -267,8 +267,6 @@ func flagError(cmd *cobra.Command, err error) error {
 // when it knows, what to pass instead.
 func badValue(f *pflag.Flag) (msg, hint string) {
 	switch f.Name {
-	case "min-level", "target":
-		return "is not a level", "pass a level value such as 300; maturity model show lists a model's levels"
 	case "threshold":
 		return "is not a number", thresholdHint
 	}

@@ -76,7 +76,7 @@ func trendRun(opts *trendOptions) error {
 	var results []*score.Result
 	failed := false
 	for _, name := range inputs {
-		side, err := loadAssessment(opts.IO, models, name, opts.Model, score.Options{Threshold: opts.Threshold})
+		side, err := loadAssessment(opts.IO, models, name, opts.Model, "", score.Options{Threshold: opts.Threshold})
 		if err != nil {
 			printError(opts.IO.Err, err)
 			failed = true
