@@ -20,7 +20,13 @@ func osArgs() []string { return os.Args[1:] }
 // checkFormat refuses a --format value that is not one of formats.
 func checkFormat(format string, formats []string) error {
 	if !slices.Contains(formats, format) {
-		return usagef("formats: "+strings.Join(formats, ", "), "unknown format %q", format)
+		hint := "formats: " + strings.Join(formats, ", ")
+		// Formats are short: a near one with another first letter (xml
+		// for yaml) is another format meant, not a typo.
+		if near := yamlx.Nearest(format, formats); near != "" && near[0] == format[0] {
+			hint = "did you mean " + near + "? " + hint
+		}
+		return usagef(hint, "unknown format %q", format)
 	}
 	return nil
 }

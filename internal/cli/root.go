@@ -84,6 +84,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 	root.InitDefaultCompletionCmd(args...)
 	root.SetHelpCommand(helpCommand(root))
 	typeGroups(root)
+	registerCompletions(io, root)
 	return root
 }
 

@@ -95,7 +95,6 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an answers file, instead of a warning")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
