@@ -23,7 +23,7 @@ func checkFormat(format string, formats []string) error {
 		hint := "formats: " + strings.Join(formats, ", ")
 		// Formats are short: a near one with another first letter (xml
 		// for yaml) is another format meant, not a typo.
-		if near := yamlx.Nearest(format, formats); near != "" && near[0] == format[0] {
+		if near := yamlx.Nearest(format, formats); near != "" && format != "" && near[0] == format[0] {
 			hint = "did you mean " + near + "? " + hint
 		}
 		return usagef(hint, "unknown format %q", format)
