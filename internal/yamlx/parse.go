@@ -278,4 +278,3 @@ func checkTree(file string, n *yaml.Node, depth int) error {
 	}
 	return nil
 }
-
