@@ -3,8 +3,6 @@
 package cli
 
 import (
-	"runtime/debug"
-
 	"github.com/spf13/cobra"
 )
 
@@ -106,11 +104,4 @@ func subcommands(io *IO) []subcommand {
 		{"merge", func() *cobra.Command { return NewCmdMerge(io, nil) }},
 		{"report", func() *cobra.Command { return NewCmdReport(io, nil) }},
 	}
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
