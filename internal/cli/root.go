@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"bytes"
+
 	"github.com/spf13/cobra"
 )
 
@@ -104,4 +106,12 @@ func subcommands(io *IO) []subcommand {
 		{"merge", func() *cobra.Command { return NewCmdMerge(io, nil) }},
 		{"report", func() *cobra.Command { return NewCmdReport(io, nil) }},
 	}
+}
+
+// Tree is the whole command tree, as `maturity --help` shows it, for
+// generating documentation (docs/man) from it; it runs nothing.
+func Tree() *cobra.Command {
+	var discard bytes.Buffer
+	io := &IO{In: &discard, Out: &discard, Err: &discard, Getenv: func(string) string { return "" }}
+	return newRoot(io, nil)
 }
