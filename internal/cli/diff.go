@@ -128,6 +128,7 @@ func diffRun(opts *diffOptions) error {
 	if err := writeOutput(out, buf.Bytes()); err != nil {
 		return err
 	}
+	out.wrote(opts.Format + " diff")
 	if opts.FailOnRegression && d.Regression {
 		return &findingError{msg: "regression: " + strings.Join(d.Regressions, "; ")}
 	}

@@ -114,7 +114,7 @@ func reportRun(opts *reportOptions) error {
 	}
 	score.OrderByDate(list, func(s render.Scored) score.InputInfo { return s.Result.Input })
 
-	ropts := render.ReportOptions{Generated: generated, Version: version()}
+	ropts := render.ReportOptions{Generated: generated, Version: versionNumber()}
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "markdown":
@@ -125,7 +125,11 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(out, buf.Bytes())
+	if err := writeOutput(out, buf.Bytes()); err != nil {
+		return err
+	}
+	out.wrote(fmt.Sprintf("%s report of %s", opts.Format, render.Plural(len(list), "assessment")))
+	return nil
 }
 
 // generationTime is SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set,

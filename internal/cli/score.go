@@ -177,6 +177,7 @@ func scoreRun(opts *scoreOptions) error {
 		if err != nil {
 			return err
 		}
+		out.wrote(render.Plural(len(ok), "result") + ", " + opts.Format)
 	}
 	if failed {
 		return &reported{code: ExitError}

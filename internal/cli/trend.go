@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -106,5 +107,9 @@ func trendRun(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(out, buf.Bytes())
+	if err := writeOutput(out, buf.Bytes()); err != nil {
+		return err
+	}
+	out.wrote(fmt.Sprintf("%s trend of %s", opts.Format, render.Plural(len(results), "assessment")))
+	return nil
 }

@@ -1,6 +1,9 @@
 package cli
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+	"strings"
+)
 
 // Release builds set these with -ldflags "-X ..." (.ci/release); they win
 // over what the Go toolchain stamps, which a build from a source archive
@@ -56,4 +59,11 @@ func versionOf(bi *debug.BuildInfo, ver, commit, date string) string {
 		date = "unknown"
 	}
 	return ver + " (commit " + commit + ", " + date + ")"
+}
+
+// versionNumber is the version alone, for the reports' footer: a report
+// read later names the version that made it, not the build's details.
+func versionNumber() string {
+	v, _, _ := strings.Cut(version(), " ")
+	return v
 }
