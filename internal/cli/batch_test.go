@@ -162,7 +162,7 @@ func TestNewCmdReport(t *testing.T) {
 		wantErr string
 	}{
 		{[]string{"a.yaml"}, reportOptions{Inputs: []string{"a.yaml"}, Format: "html"}, ""},
-		{[]string{"a.yaml", "b.yaml", "--format", "markdown", "-o", "r.md", "--target", "300"}, reportOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "markdown", Output: "r.md", Target: 300}, ""},
+		{[]string{"a.yaml", "b.yaml", "--format", "markdown", "-o", "r.md", "--target", "300"}, reportOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "markdown", Output: "r.md", Target: "300"}, ""},
 		{[]string{"a.yaml", "--format", "pdf"}, reportOptions{}, `unknown format "pdf"`},
 		{[]string{"a.yaml", "--threshold", "1.5"}, reportOptions{}, "--threshold 1.5 is outside (0,1]"},
 		{[]string{}, reportOptions{}, "report needs at least one answers file"},

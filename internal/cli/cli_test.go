@@ -27,7 +27,7 @@ func TestNewCmdScoreParsesFlags(t *testing.T) {
 	}{
 		{"a.yaml", scoreOptions{Inputs: []string{"a.yaml"}, Format: "text"}},
 		{"a.yaml b.yaml -f json --min-level 300 --target 400 --threshold 0.8 --require-complete -m m.yaml -o out.json --no-color",
-			scoreOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "json", MinLevel: 300, Target: 400, Threshold: 0.8,
+			scoreOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "json", MinLevel: "300", Target: "400", Threshold: 0.8,
 				RequireComplete: true, Model: "m.yaml", Output: "out.json", NoColor: true}},
 		{"-", scoreOptions{Inputs: []string{"-"}, Format: "text"}},
 	}
@@ -96,11 +96,11 @@ func TestScoreRunExitCodes(t *testing.T) {
 		opts scoreOptions
 		code int
 	}{
-		{"at the level", scoreOptions{Inputs: []string{good}, MinLevel: 200}, ExitOK},
-		{"below the level", scoreOptions{Inputs: []string{good}, MinLevel: 300}, ExitFinding},
+		{"at the level", scoreOptions{Inputs: []string{good}, MinLevel: "200"}, ExitOK},
+		{"below the level", scoreOptions{Inputs: []string{good}, MinLevel: "300"}, ExitFinding},
 		{"bad file", scoreOptions{Inputs: []string{bad}}, ExitError},
-		{"one bad among good", scoreOptions{Inputs: []string{good, bad}, MinLevel: 300}, ExitError},
-		{"unknown target", scoreOptions{Inputs: []string{good}, Target: 250}, ExitError},
+		{"one bad among good", scoreOptions{Inputs: []string{good, bad}, MinLevel: "300"}, ExitError},
+		{"unknown target", scoreOptions{Inputs: []string{good}, Target: "250"}, ExitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

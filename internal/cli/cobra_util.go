@@ -20,7 +20,13 @@ func osArgs() []string { return os.Args[1:] }
 // checkFormat refuses a --format value that is not one of formats.
 func checkFormat(format string, formats []string) error {
 	if !slices.Contains(formats, format) {
-		return usagef("formats: "+strings.Join(formats, ", "), "unknown format %q", format)
+		hint := "formats: " + strings.Join(formats, ", ")
+		// Formats are short: a near one with another first letter (xml
+		// for yaml) is another format meant, not a typo.
+		if near := yamlx.Nearest(format, formats); near != "" && format != "" && near[0] == format[0] {
+			hint = "did you mean " + near + "? " + hint
+		}
+		return usagef(hint, "unknown format %q", format)
 	}
 	return nil
 }
@@ -267,8 +273,6 @@ func flagError(cmd *cobra.Command, err error) error {
 // when it knows, what to pass instead.
 func badValue(f *pflag.Flag) (msg, hint string) {
 	switch f.Name {
-	case "min-level", "target":
-		return "is not a level", "pass a level value such as 300; maturity model show lists a model's levels"
 	case "threshold":
 		return "is not a number", thresholdHint
 	}

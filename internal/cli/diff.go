@@ -23,7 +23,7 @@ type diffOptions struct {
 	NewModel         string
 	Format           string
 	Output           string
-	Target           int
+	Target           string // a level value or name (resolveLevel)
 	Threshold        float64
 	FailOnRegression bool
 	NoColor          bool
@@ -82,7 +82,7 @@ pillar's level went down.`,
 	f.StringVar(&opts.NewModel, "new-model", "", "model for NEW only (overrides --model)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(diffFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the diff to `FILE` (atomically) instead of stdout")
-	f.IntVar(&opts.Target, "target", 0, "score both against this target `LEVEL` (gaps only)")
+	f.StringVar(&opts.Target, "target", "", "score both against this target `LEVEL`, a value or name (gaps only)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's)")
 	f.BoolVar(&opts.FailOnRegression, "fail-on-regression", false, "exit 1 when the overall level or any pillar level went down")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
@@ -95,7 +95,7 @@ func diffRun(opts *diffOptions) error {
 		return err
 	}
 	models := newModelCache(opts.IO)
-	sopt := score.Options{Threshold: opts.Threshold, Target: opts.Target}
+	sopt := score.Options{Threshold: opts.Threshold}
 	oldSpec, newSpec := opts.Model, opts.Model
 	if opts.OldModel != "" {
 		oldSpec = opts.OldModel
@@ -103,11 +103,11 @@ func diffRun(opts *diffOptions) error {
 	if opts.NewModel != "" {
 		newSpec = opts.NewModel
 	}
-	old, err := loadAssessment(opts.IO, models, opts.Old, oldSpec, sopt)
+	old, err := loadAssessment(opts.IO, models, opts.Old, oldSpec, opts.Target, sopt)
 	if err != nil {
 		return err
 	}
-	nw, err := loadAssessment(opts.IO, models, opts.New, newSpec, sopt)
+	nw, err := loadAssessment(opts.IO, models, opts.New, newSpec, opts.Target, sopt)
 	if err != nil {
 		return err
 	}
@@ -128,6 +128,7 @@ func diffRun(opts *diffOptions) error {
 	if err := writeOutput(out, buf.Bytes()); err != nil {
 		return err
 	}
+	out.wrote(opts.Format + " diff")
 	if opts.FailOnRegression && d.Regression {
 		return &findingError{msg: "regression: " + strings.Join(d.Regressions, "; ")}
 	}
@@ -136,13 +137,14 @@ func diffRun(opts *diffOptions) error {
 
 // loadAssessment reads one side of a diff or trend: a JSON result (its
 // first non-space character is '{') taken as it is, or an answers file
-// scored against modelSpec, else the model it names.
+// scored against modelSpec, else the model it names, with the gaps to
+// target (a level flag's value, resolved against that model).
 //
 // An answers file written for another version of its model (model_version
 // differs) may answer indicators the model no longer has: those answers
 // are set aside in Side.Unknown with a warning instead of failing. In a
 // file for the same version, an unknown id is still an error.
-func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt score.Options) (history.Side, error) {
+func loadAssessment(io *IO, models *modelCache, name, modelSpec, target string, sopt score.Options) (history.Side, error) {
 	data, err := yamlx.ReadFile(name, io.In)
 	if err != nil {
 		return history.Side{}, err
@@ -180,6 +182,9 @@ func loadAssessment(io *IO, models *modelCache, name, modelSpec string, sopt sco
 		}
 	}
 	if err := answers.Check(f, m); err != nil {
+		return history.Side{}, err
+	}
+	if sopt.Target, err = resolveLevel(m, "target", target); err != nil {
 		return history.Side{}, err
 	}
 	r, err := score.Score(m, f, sopt)

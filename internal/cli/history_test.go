@@ -27,7 +27,7 @@ func TestDiffFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Old != "a.yaml" || got.New != "b.json" || got.Model != "m.yaml" || got.NewModel != "n.yaml" || got.OldModel != "" ||
-		got.Format != "markdown" || !got.FailOnRegression || got.Threshold != 0.8 || got.Target != 30 {
+		got.Format != "markdown" || !got.FailOnRegression || got.Threshold != 0.8 || got.Target != "30" {
 		t.Errorf("options %+v", got)
 	}
 }

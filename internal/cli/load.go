@@ -26,9 +26,13 @@ func loadModel(io *IO, spec string) (*model.Model, error) {
 	}
 	m, err := model.Embedded(spec)
 	if errors.Is(err, model.ErrNotEmbedded) {
+		hint := "embedded models: " + strings.Join(model.EmbeddedIDs(), ", ") + "; or pass a path to a model file"
+		if near := yamlx.Nearest(spec, model.EmbeddedIDs()); near != "" {
+			hint = "did you mean " + near + "? " + hint
+		}
 		return nil, &usageError{
 			msg:  fmt.Sprintf("unknown model %q: not an embedded model id nor a file", spec),
-			hint: "embedded models: " + strings.Join(model.EmbeddedIDs(), ", ") + "; or pass a path to a model file",
+			hint: hint,
 		}
 	}
 	return m, err

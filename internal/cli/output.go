@@ -126,3 +126,12 @@ func writeOutput(out *destination, data []byte) error {
 	}
 	return out.commit()
 }
+
+// wrote says in one line on stderr what a command wrote to its -o file,
+// "Wrote FILE: what.", as init and merge do; output to stdout says
+// nothing, so that a pipe gets the result alone.
+func (d *destination) wrote(what string) {
+	if !d.toStdout() {
+		fmt.Fprintf(d.io.Err, "Wrote %s: %s.\n", safetext.Name(d.path), what)
+	}
+}

@@ -19,7 +19,7 @@ type reportOptions struct {
 	Model     string
 	Format    string
 	Output    string
-	Target    int
+	Target    string // a level value or name (resolveLevel)
 	Threshold float64
 	// Now is the clock for the generation time when SOURCE_DATE_EPOCH is
 	// not set; tests replace it.
@@ -71,9 +71,8 @@ the same bytes.`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "report format: "+strings.Join(reportFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (atomically) instead of stdout")
-	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
+	f.StringVar(&opts.Target, "target", "", "list the gaps to this `LEVEL`, a value or name (default: the next level)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -115,7 +114,7 @@ func reportRun(opts *reportOptions) error {
 	}
 	score.OrderByDate(list, func(s render.Scored) score.InputInfo { return s.Result.Input })
 
-	ropts := render.ReportOptions{Generated: generated, Version: version()}
+	ropts := render.ReportOptions{Generated: generated, Version: versionNumber()}
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "markdown":
@@ -126,7 +125,11 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(out, buf.Bytes())
+	if err := writeOutput(out, buf.Bytes()); err != nil {
+		return err
+	}
+	out.wrote(fmt.Sprintf("%s report of %s", opts.Format, render.Plural(len(list), "assessment")))
+	return nil
 }
 
 // generationTime is SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set,

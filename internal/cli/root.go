@@ -3,7 +3,7 @@
 package cli
 
 import (
-	"runtime/debug"
+	"bytes"
 
 	"github.com/spf13/cobra"
 )
@@ -84,6 +84,7 @@ file, then score it: the level reached and the gaps to the next level.`,
 	root.InitDefaultCompletionCmd(args...)
 	root.SetHelpCommand(helpCommand(root))
 	typeGroups(root)
+	registerCompletions(io, root)
 	return root
 }
 
@@ -107,9 +108,10 @@ func subcommands(io *IO) []subcommand {
 	}
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
+// Tree is the whole command tree, as `maturity --help` shows it, for
+// generating documentation (docs/man) from it; it runs nothing.
+func Tree() *cobra.Command {
+	var discard bytes.Buffer
+	io := &IO{In: &discard, Out: &discard, Err: &discard, Getenv: func(string) string { return "" }}
+	return newRoot(io, nil)
 }

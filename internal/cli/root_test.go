@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,36 @@ func TestNewRootBuildsOnlyTheNamedCommand(t *testing.T) {
 	}
 	if n, all := len(newRoot(io, []string{"--help"}).Commands()), len(subcommands(io))+1; n != all { // and completion
 		t.Errorf("--help: %d commands built, want %d", n, all)
+	}
+}
+
+func TestVersionShowsVersionCommitAndDate(t *testing.T) {
+	vcs := &debug.BuildInfo{Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "0123456789abcdef0123456789abcdef01234567"},
+		{Key: "vcs.time", Value: "2026-11-28T10:00:00Z"},
+		{Key: "vcs.modified", Value: "false"},
+	}}
+	vcs.Main.Version = "(devel)"
+	dirty := &debug.BuildInfo{Settings: append(vcs.Settings[:2:2], debug.BuildSetting{Key: "vcs.modified", Value: "true"})}
+	tagged := &debug.BuildInfo{}
+	tagged.Main.Version = "v0.3.0"
+	tests := []struct {
+		name              string
+		bi                *debug.BuildInfo
+		ver, commit, date string
+		want              string
+	}{
+		{"no build info", nil, "", "", "", "devel (commit unknown, unknown)"},
+		{"a local build", vcs, "", "", "", "devel (commit 0123456789ab, 2026-11-28T10:00:00Z)"},
+		{"modified sources", dirty, "", "", "", "devel (commit 0123456789ab+dirty, 2026-11-28T10:00:00Z)"},
+		{"go install of a tag", tagged, "", "", "", "v0.3.0 (commit unknown, unknown)"},
+		{"release ldflags win", vcs, "v0.4.0", "fedcba9876543210", "2026-12-01T00:00:00Z", "v0.4.0 (commit fedcba987654, 2026-12-01T00:00:00Z)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := versionOf(tt.bi, tt.ver, tt.commit, tt.date); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

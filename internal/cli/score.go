@@ -26,8 +26,8 @@ type scoreOptions struct {
 	Model           string
 	Format          string
 	Output          string
-	MinLevel        int
-	Target          int
+	MinLevel        string // a level value or name, resolved per model (resolveLevel)
+	Target          string
 	Threshold       float64
 	RequireComplete bool
 	Strict          bool
@@ -84,13 +84,12 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (atomically) instead of stdout")
-	f.IntVar(&opts.MinLevel, "min-level", 0, "exit 1 when the level is below this `LEVEL`, such as 300")
-	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
+	f.StringVar(&opts.MinLevel, "min-level", "", "exit 1 when the level is below this `LEVEL`, a value or name such as 300 or Defined")
+	f.StringVar(&opts.Target, "target", "", "list the gaps to this `LEVEL`, a value or name (default: the next level)")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an answers file, instead of a warning")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -101,6 +100,7 @@ type scored struct {
 	answers *answers.File
 	result  *score.Result
 	err     error
+	min     int         // --min-level resolved against model, 0 when not given
 	stderr  []byte      // warnings to print, in input order, after scoring
 	part    render.Part // in a batch: this result, rendered by the worker
 }
@@ -133,6 +133,7 @@ func scoreRun(opts *scoreOptions) error {
 		if err := out.commit(); err != nil {
 			return err
 		}
+		out.wrote(render.Plural(len(ok), "result") + ", " + opts.Format)
 	}
 	if failed {
 		return &reported{code: ExitError}
@@ -232,12 +233,15 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 	if err != nil {
 		return scored{name: name, err: err}
 	}
-	if opts.MinLevel != 0 {
-		if _, ok := m.Level(opts.MinLevel); !ok {
-			return scored{name: name, err: usagef("levels of "+m.ID+": "+levelValues(m), "--min-level %d is not a level of model %s", opts.MinLevel, m.ID)}
-		}
+	minLevel, err := resolveLevel(m, "min-level", opts.MinLevel)
+	if err != nil {
+		return scored{name: name, err: err}
 	}
-	r, err := score.Score(m, f, score.Options{Threshold: opts.Threshold, Target: opts.Target})
+	target, err := resolveLevel(m, "target", opts.Target)
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	r, err := score.Score(m, f, score.Options{Threshold: opts.Threshold, Target: target})
 	if err != nil {
 		return scored{name: name, err: err}
 	}
@@ -254,7 +258,7 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, answers: f, result: r}
+	return scored{name: name, model: m, answers: f, result: r, min: minLevel}
 }
 
 // renderOne writes the result of a single input.
@@ -281,31 +285,23 @@ func renderOne(w io.Writer, opts *scoreOptions, r scored) error {
 }
 
 func checkMinLevel(opts *scoreOptions, rs []scored) error {
-	if opts.MinLevel == 0 {
+	if opts.MinLevel == "" {
 		return nil
 	}
 	var below []string
 	for _, r := range rs {
-		if r.result.Level.Value < opts.MinLevel {
+		if r.result.Level.Value < r.min {
 			below = append(below, fmt.Sprintf("%s is at %s", r.result.Input.File, levelLabel(r.result.Level)))
 		}
 	}
 	if len(below) == 0 {
 		return nil
 	}
-	return &findingError{msg: fmt.Sprintf("below --min-level %d: %s", opts.MinLevel, strings.Join(below, "; "))}
+	return &findingError{msg: fmt.Sprintf("below --min-level %s: %s", opts.MinLevel, strings.Join(below, "; "))}
 }
 
 func levelLabel(l score.LevelRef) string {
 	return "level " + l.Label()
-}
-
-func levelValues(m *model.Model) string {
-	vs := make([]string, len(m.Levels))
-	for i, l := range m.Levels {
-		vs[i] = fmt.Sprint(l.Value)
-	}
-	return strings.Join(vs, ", ")
 }
 
 func unwrapPath(err error) error {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -76,7 +77,7 @@ func trendRun(opts *trendOptions) error {
 	var results []*score.Result
 	failed := false
 	for _, name := range inputs {
-		side, err := loadAssessment(opts.IO, models, name, opts.Model, score.Options{Threshold: opts.Threshold})
+		side, err := loadAssessment(opts.IO, models, name, opts.Model, "", score.Options{Threshold: opts.Threshold})
 		if err != nil {
 			printError(opts.IO.Err, err)
 			failed = true
@@ -106,5 +107,9 @@ func trendRun(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(out, buf.Bytes())
+	if err := writeOutput(out, buf.Bytes()); err != nil {
+		return err
+	}
+	out.wrote(fmt.Sprintf("%s trend of %s", opts.Format, render.Plural(len(results), "assessment")))
+	return nil
 }

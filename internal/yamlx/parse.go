@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -151,7 +150,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &Error{File: file, Line: 1, Col: 1, Msg: "no YAML content (only comments or blank lines)"}
 		}
-		return nil, syntaxError(file, err)
+		return nil, syntaxError(file, data, err)
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -160,7 +159,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 			Msg:  "several YAML documents, want one",
 			Next: "keep one document: remove the '---' separators"}
 	case !errors.Is(err, io.EOF):
-		return nil, syntaxError(file, err)
+		return nil, syntaxError(file, data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{File: file, Msg: "no YAML content"}
@@ -299,15 +298,4 @@ func checkTree(file string, n *yaml.Node, depth int) error {
 		}
 	}
 	return nil
-}
-
-// syntaxError turns a yaml.v3 parse error ("yaml: line 3: ...") into a
-// positioned Error.
-func syntaxError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return &Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
 }
