@@ -43,9 +43,9 @@ func Template(m *model.Model, f *File) ([]byte, error) {
 func encode(f *File, comments map[string]string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, value *yaml.Node) {
-		root.Content = append(root.Content, str(key), value)
+		root.Content = append(root.Content, TextNode(key), value)
 	}
-	add("model", str(f.Model))
+	add("model", TextNode(f.Model))
 	if f.ModelVersion != "" {
 		add("model_version", quoted(f.ModelVersion))
 	}
@@ -54,18 +54,18 @@ func encode(f *File, comments map[string]string) ([]byte, error) {
 	}
 	for _, kv := range [][2]string{{"organization", f.Organization}, {"scope", f.Scope}, {"respondent", f.Respondent}} {
 		if kv[1] != "" {
-			add(kv[0], str(kv[1]))
+			add(kv[0], TextNode(kv[1]))
 		}
 	}
 	root.Content = append(root.Content, f.Extra...)
 
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for _, e := range f.Entries {
-		key := str(e.ID)
+		key := TextNode(e.ID)
 		if c, ok := comments[e.ID]; ok {
 			key.HeadComment = c
 		}
-		answers.Content = append(answers.Content, key, entryNode(e))
+		answers.Content = append(answers.Content, key, EntryNode(e))
 	}
 	if len(f.Entries) == 0 {
 		answers.Style = yaml.FlowStyle
@@ -84,46 +84,53 @@ func encode(f *File, comments map[string]string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func entryNode(e Entry) *yaml.Node {
-	answer := answerNode(e.Answer)
+// EntryNode is an answer as Encode writes it: the bare answer, or a
+// mapping with its note, evidence and responses. A rewrite that keeps a
+// file's own nodes (the questionnaire's) builds new entries with it, so
+// that both write the same.
+func EntryNode(e Entry) *yaml.Node {
+	answer := AnswerNode(e.Answer)
 	if e.Note == "" && len(e.Evidence) == 0 && len(e.Responses) == 0 {
 		return answer
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode}
-	m.Content = append(m.Content, str("answer"), answer)
+	m.Content = append(m.Content, TextNode("answer"), answer)
 	if e.Note != "" {
-		m.Content = append(m.Content, str("note"), str(e.Note))
+		m.Content = append(m.Content, TextNode("note"), TextNode(e.Note))
 	}
 	if len(e.Evidence) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, ev := range e.Evidence {
-			seq.Content = append(seq.Content, str(ev))
+			seq.Content = append(seq.Content, TextNode(ev))
 		}
-		m.Content = append(m.Content, str("evidence"), seq)
+		m.Content = append(m.Content, TextNode("evidence"), seq)
 	}
 	if len(e.Responses) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, r := range e.Responses {
 			rm := &yaml.Node{Kind: yaml.MappingNode}
-			rm.Content = append(rm.Content, str("respondent"), str(r.Respondent), str("answer"), answerNode(r.Answer))
+			rm.Content = append(rm.Content, TextNode("respondent"), TextNode(r.Respondent), TextNode("answer"), AnswerNode(r.Answer))
 			if r.Note != "" {
-				rm.Content = append(rm.Content, str("note"), str(r.Note))
+				rm.Content = append(rm.Content, TextNode("note"), TextNode(r.Note))
 			}
 			seq.Content = append(seq.Content, rm)
 		}
-		m.Content = append(m.Content, str("responses"), seq)
+		m.Content = append(m.Content, TextNode("responses"), seq)
 	}
 	return m
 }
 
-func answerNode(a string) *yaml.Node {
+// AnswerNode is an answer's scalar: double-quoted, or an empty null for
+// unanswered.
+func AnswerNode(a string) *yaml.Node {
 	if a == "" {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
 	}
 	return quoted(a)
 }
 
-func str(s string) *yaml.Node {
+// TextNode is a text's scalar: a literal block when it has several lines.
+func TextNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	if bytes.ContainsRune([]byte(s), '\n') {
 		n.Style = yaml.LiteralStyle

@@ -201,7 +201,7 @@ func (st *Store) encode(f *answers.File) ([]byte, error) {
 			}
 			continue
 		}
-		v := strNode(h.value)
+		v := answers.TextNode(h.value)
 		switch h.key {
 		case "model_version":
 			v.Style = yaml.DoubleQuotedStyle
@@ -213,12 +213,12 @@ func (st *Store) encode(f *answers.File) ([]byte, error) {
 			after = i
 			continue
 		}
-		insertPair(root, after+1, strNode(h.key), v)
+		insertPair(root, after+1, answers.TextNode(h.key), v)
 		after++
 	}
 	ai := pairIndex(root, "answers")
 	if ai < 0 {
-		root.Content = append(root.Content, strNode("answers"), &yaml.Node{Kind: yaml.MappingNode})
+		root.Content = append(root.Content, answers.TextNode("answers"), &yaml.Node{Kind: yaml.MappingNode})
 		ai = len(root.Content)/2 - 1
 	}
 	am := root.Content[2*ai+1]
@@ -251,71 +251,35 @@ func (st *Store) encode(f *answers.File) ([]byte, error) {
 func setEntry(am *yaml.Node, e answers.Entry) {
 	i := pairIndex(am, e.ID)
 	if i < 0 {
-		am.Content = append(am.Content, strNode(e.ID), newEntryNode(e))
+		am.Content = append(am.Content, answers.TextNode(e.ID), answers.EntryNode(e))
 		return
 	}
 	v := am.Content[2*i+1]
 	if v.Kind == yaml.MappingNode {
 		if ai := pairIndex(v, "answer"); ai >= 0 {
-			setScalar(v.Content[2*ai+1], answerScalar(e.Answer))
+			setScalar(v.Content[2*ai+1], answers.AnswerNode(e.Answer))
 		} else {
-			insertPair(v, 0, strNode("answer"), answerScalar(e.Answer))
+			insertPair(v, 0, answers.TextNode("answer"), answers.AnswerNode(e.Answer))
 		}
 		ni := pairIndex(v, "note")
 		switch {
 		case e.Note != "" && ni >= 0:
-			setScalar(v.Content[2*ni+1], strNode(e.Note))
+			setScalar(v.Content[2*ni+1], answers.TextNode(e.Note))
 		case e.Note != "":
-			insertPair(v, pairIndex(v, "answer")+1, strNode("note"), strNode(e.Note))
+			insertPair(v, pairIndex(v, "answer")+1, answers.TextNode("note"), answers.TextNode(e.Note))
 		case ni >= 0:
 			v.Content = append(v.Content[:2*ni], v.Content[2*ni+2:]...)
 		}
 		return
 	}
 	if e.Note == "" && len(e.Evidence) == 0 {
-		setScalar(v, answerScalar(e.Answer))
+		setScalar(v, answers.AnswerNode(e.Answer))
 		return
 	}
-	n := newEntryNode(e)
+	n := answers.EntryNode(e)
 	n.HeadComment, n.FootComment = v.HeadComment, v.FootComment
 	n.Content[1].LineComment = v.LineComment
 	am.Content[2*i+1] = n
-}
-
-func newEntryNode(e answers.Entry) *yaml.Node {
-	if e.Note == "" && len(e.Evidence) == 0 {
-		return answerScalar(e.Answer)
-	}
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	m.Content = append(m.Content, strNode("answer"), answerScalar(e.Answer))
-	if e.Note != "" {
-		m.Content = append(m.Content, strNode("note"), strNode(e.Note))
-	}
-	if len(e.Evidence) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, ev := range e.Evidence {
-			seq.Content = append(seq.Content, strNode(ev))
-		}
-		m.Content = append(m.Content, strNode("evidence"), seq)
-	}
-	return m
-}
-
-// answerScalar is an answer as answers.Encode writes it: double-quoted,
-// or an empty null for unanswered.
-func answerScalar(a string) *yaml.Node {
-	if a == "" {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
-	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a, Style: yaml.DoubleQuotedStyle}
-}
-
-func strNode(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle
-	}
-	return n
 }
 
 // setScalar gives dst the value of src, keeping dst's comments; it does
