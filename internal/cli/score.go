@@ -193,7 +193,7 @@ func scoreBatch(opts *scoreOptions, inputs []string, w io.Writer) (ok []scored, 
 	return ok, failed, b.Close()
 }
 
-// batchMemoryLimit paces the collector during a batch: SPEC bounds a
+// batchMemoryLimit paces the collector during a batch: the contract bounds a
 // batch at 256 MiB whatever its size, and the limit leaves room for
 // what the runtime holds outside the heap.
 const batchMemoryLimit = 160 << 20
