@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,19 +73,33 @@ func tinyModel(t *testing.T) *model.Model {
 	return testkit.Model(t, "models/tiny.yaml")
 }
 
-// recorder is a Saver that keeps every file written.
-type recorder struct{ saves []string }
+// recorder is a Saver that keeps every file written. The form saves from
+// the program's goroutine, so reads go through the lock.
+type recorder struct {
+	mu    sync.Mutex
+	saves []string
+}
 
 func (r *recorder) save(f *answers.File) error {
 	data, err := answers.Encode(f)
 	if err != nil {
 		return err
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.saves = append(r.saves, string(data))
 	return nil
 }
 
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.saves)
+}
+
 func (r *recorder) last() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if len(r.saves) == 0 {
 		return ""
 	}
@@ -116,7 +131,7 @@ func TestFormSavesEachAnswer(t *testing.T) {
 
 	// people.10.a starts with no choice; down picks the first (yes).
 	d.send(down, enter)
-	if n := len(rec.saves); n != 1 {
+	if n := rec.count(); n != 1 {
 		t.Fatalf("after the first answer: %d saves, want 1", n)
 	}
 	if want := tinyHeader + "  people.10.a: \"yes\"\n"; rec.last() != want {
@@ -124,7 +139,7 @@ func TestFormSavesEachAnswer(t *testing.T) {
 	}
 	typeText(d, "not yet")
 	d.send(enter)
-	if n := len(rec.saves); n != 2 {
+	if n := rec.count(); n != 2 {
 		t.Fatalf("after the note: %d saves, want 2", n)
 	}
 	// people.10.b: 2 (partial), then Ctrl-C on its note: both kept.
@@ -154,8 +169,8 @@ func TestFormEnterThroughLeavesUnanswered(t *testing.T) {
 	if got := s.Answered(); got != 0 {
 		t.Fatalf("answered %d, want 0", got)
 	}
-	if len(rec.saves) != 0 {
-		t.Fatalf("%d saves, want none:\n%s", len(rec.saves), rec.last())
+	if rec.count() != 0 {
+		t.Fatalf("%d saves, want none:\n%s", rec.count(), rec.last())
 	}
 }
 
@@ -170,8 +185,8 @@ func TestFormEarlierAnswerIsDefault(t *testing.T) {
 		t.Fatalf("the cursor is not on the earlier answer:\n%s", d.view())
 	}
 	d.send(enter, enter) // keep people.10.a and its note
-	if len(rec.saves) != 0 {
-		t.Fatalf("keeping an answer saved %d times", len(rec.saves))
+	if rec.count() != 0 {
+		t.Fatalf("keeping an answer saved %d times", rec.count())
 	}
 	d.send(shiftTab, shiftTab) // back to people.10.a's choice
 	d.send(tea.KeyPressMsg{Code: tea.KeyBackspace}, enter)
@@ -302,8 +317,8 @@ func TestRunBurstOfKeys(t *testing.T) {
 		}
 	}
 	// One save per answer and one per note.
-	if len(rec.saves) != 20 {
-		t.Errorf("%d saves, want 20", len(rec.saves))
+	if rec.count() != 20 {
+		t.Errorf("%d saves, want 20", rec.count())
 	}
 }
 
@@ -342,23 +357,29 @@ func TestRunContextEndsMidNote(t *testing.T) {
 	defer pw.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	// The program's filter sees each message just before Update; the loop
+	// looks at the context only after that Update, so cancelling once the
+	// last key is seen ends the session with every key taken.
+	lastKey := make(chan struct{})
+	var once sync.Once
+	filter := tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "d" {
+			once.Do(func() { close(lastKey) })
+		}
+		return msg
+	})
 	go func() {
 		done <- Run(ctx, s, RunOptions{
 			In: pr, Out: io.Discard,
-			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"})},
+			Extra: []tea.ProgramOption{tea.WithWindowSize(80, 40), tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm"}), filter},
 		})
 	}()
 	pw.Write([]byte("2\rtyped"))
-	// Wait until the note holds the text (the form is driven by its own
-	// goroutine; this only reads what it shows).
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if len(rec.saves) > 0 {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
+	select {
+	case <-lastKey:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the form never got the last key")
 	}
-	time.Sleep(50 * time.Millisecond)
 	cancel()
 	if err := <-done; !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("Run: %v, want ErrInterrupted", err)
