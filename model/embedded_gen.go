@@ -1395,3 +1395,5 @@ func generatedModel(id string) *Model {
 }
 
 func float64Ptr(f float64) *float64 { return &f }
+
+func intPtr(i int) *int { return &i }

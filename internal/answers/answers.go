@@ -223,7 +223,7 @@ func (p *parser) answerValue(id string, v *yaml.Node) string {
 	case "!!str":
 		return v.Value
 	}
-	p.errorf(v, "%s: want an answer such as yes, partial, no or na, got %s", id, yamlx.KindName(v))
+	p.errorf(v, "%s: want an answer (a point of the indicator's scale, or na), got %s", id, yamlx.KindName(v))
 	return ""
 }
 

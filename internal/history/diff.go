@@ -281,8 +281,8 @@ func compareAnswers(d *Diff, old, new Side) {
 			c.Old = ""
 			in.Added = append(in.Added, c)
 		case oe.Answer != ne.Answer:
-			so, oldApplicable := old.Model.AnswerScore(oe.Answer)
-			sn, newApplicable := new.Model.AnswerScore(ne.Answer)
+			so, oldApplicable := old.Model.AnswerScore(id, oe.Answer)
+			sn, newApplicable := new.Model.AnswerScore(id, ne.Answer)
 			if oldApplicable && newApplicable {
 				switch {
 				case sn > so:

@@ -41,7 +41,7 @@ func rows(s Scored) []indicatorRow {
 						row.Answer, row.Note, row.Evidence = e.Answer, e.Note, e.Evidence
 					}
 				}
-				row.Score, _ = s.Model.AnswerScore(row.Answer)
+				row.Score, _ = s.Model.AnswerScore(ind.ID, row.Answer)
 				out = append(out, row)
 			}
 		}

@@ -16,14 +16,43 @@ type Result struct {
 	Model         ModelInfo      `json:"model"`
 	Input         InputInfo      `json:"input"`
 	Threshold     Ratio          `json:"threshold"`
+	Scoring       string         `json:"scoring"`
 	Level         LevelRef       `json:"level"`
 	Score         OneDecimal     `json:"score"`
 	NextLevel     *LevelRef      `json:"next_level"`
 	Target        *LevelRef      `json:"target"`
 	Pillars       []PillarResult `json:"pillars"`
+	Groups        []GroupResult  `json:"groups,omitempty"`
 	Gaps          []Gap          `json:"gaps"`
 	Unanswered    []string       `json:"unanswered"`
 	Counts        Counts         `json:"counts"`
+
+	// decimals is the model's precision plus one, so that the zero value
+	// (a result read back from JSON, or made in a test) means the default.
+	decimals int
+}
+
+// Precision is the number of decimals this result's scores are written
+// with: its model's precision, else model.DefaultPrecision.
+func (r *Result) Precision() int {
+	if r.decimals == 0 {
+		return model.DefaultPrecision
+	}
+	return r.decimals - 1
+}
+
+// SetPrecision sets the number of decimals of the result's scores.
+func (r *Result) SetPrecision(p int) { r.decimals = p + 1 }
+
+// Format writes a score of this result with its precision.
+func (r *Result) Format(v OneDecimal) string { return FormatScore(float64(v), r.Precision()) }
+
+// GroupResult is the mean score of a group's pillars.
+type GroupResult struct {
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Score   OneDecimal `json:"score"`
+	Pillars int        `json:"pillars"`
 }
 
 // ModelInfo names the model a result was computed with.
@@ -61,6 +90,7 @@ func (l LevelRef) Label() string {
 type PillarResult struct {
 	ID     string          `json:"id"`
 	Name   string          `json:"name"`
+	Group  string          `json:"group,omitempty"`
 	Level  LevelRef        `json:"level"`
 	Score  OneDecimal      `json:"score"`
 	Levels []LevelCoverage `json:"levels"`
@@ -113,7 +143,15 @@ func (c Counts) Of(id string) int {
 	return 0
 }
 
-// OneDecimal is a score, written with exactly one decimal.
+// FormatScore writes a score rounded half away from zero to precision
+// decimals (SPEC: scores are rounded only when written).
+func FormatScore(v float64, precision int) string {
+	p := math.Pow10(precision)
+	return strconv.FormatFloat(math.Round(v*p)/p, 'f', precision, 64)
+}
+
+// OneDecimal is a score, kept unrounded; String writes it with one decimal
+// (the default precision), Result.Format with the model's.
 type OneDecimal float64
 
 // Round rounds half away from zero to one decimal.
