@@ -2,7 +2,11 @@
 // loader with positioned errors, and the models embedded in the binary.
 package model
 
-import "strings"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // DefaultThreshold is the coverage a cell needs to count as attained when a
 // model does not say otherwise.
@@ -321,6 +325,29 @@ func (m *Model) collectAnswerIDs() []string {
 	return ids
 }
 
+// DefaultScaleUsed says whether some indicator is answered on the
+// default scale (a model whose every cell names a scale has no use for it).
+func (m *Model) DefaultScaleUsed() bool {
+	if m.IndicatorCount() == 0 {
+		return true
+	}
+	for p := range m.Pillars {
+		for c := range m.Pillars[p].Cells {
+			cell := &m.Pillars[p].Cells[c]
+			for i := range cell.Indicators {
+				name := cell.Indicators[i].Scale
+				if name == "" {
+					name = cell.Scale
+				}
+				if _, ok := m.NamedScale(name); !ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // prepare makes the indexes of a loaded model. Parse and Embedded call it;
 // a model built in code works without it, more slowly.
 func (m *Model) prepare() {
@@ -404,3 +431,76 @@ func (m *Model) Pillar(id string) (*Pillar, bool) {
 	}
 	return nil, false
 }
+
+// Mark is how an answer shows: from its score on the indicator's scale
+// (SPEC "Output"), never from its id.
+type Mark int
+
+// The marks: unanswered, none (score 0), partial (between), full (score 1),
+// and not applicable.
+const (
+	MarkUnanswered Mark = iota
+	MarkNone
+	MarkPartial
+	MarkFull
+	MarkNA
+)
+
+// MarkOf is the mark of a score on a scale: 1 full, 0 none, between partial.
+func MarkOf(score float64) Mark {
+	switch {
+	case score >= 1:
+		return MarkFull
+	case score <= 0:
+		return MarkNone
+	}
+	return MarkPartial
+}
+
+// AnswerMark is the mark of an answer to an indicator.
+func (m *Model) AnswerMark(indicatorID, answer string) Mark {
+	switch answer {
+	case "":
+		return MarkUnanswered
+	case NotApplicable:
+		return MarkNA
+	}
+	s, _ := m.AnswerScore(indicatorID, answer)
+	return MarkOf(s)
+}
+
+// NotApplicableLabel is how the answer na is written out in full.
+const NotApplicableLabel = "Not applicable"
+
+// AnswerLabel is an answer as people read it: its point's label on the
+// indicator's scale, "Not applicable", or "unanswered".
+func (m *Model) AnswerLabel(indicatorID, answer string) string {
+	switch answer {
+	case "":
+		return "unanswered"
+	case NotApplicable:
+		return NotApplicableLabel
+	}
+	if p, ok := m.Point(indicatorID, answer); ok {
+		return p.Label
+	}
+	return answer
+}
+
+// LevelLabel is a level as every output names it (score.LevelRef.Label
+// is the usual way to it): "200 Repeatable"; the bare name for value 0
+// ("None"), which has no number to show, and for a name that already
+// holds its value ("Level 1", not "1 Level 1").
+func LevelLabel(value int, name string) string {
+	if value == 0 {
+		return name
+	}
+	v := strconv.Itoa(value)
+	if slices.Contains(strings.FieldsFunc(name, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }), v) {
+		return name
+	}
+	return v + " " + name
+}
+
+// Label is the level's label (see LevelLabel).
+func (l Level) Label() string { return LevelLabel(l.Value, l.Name) }

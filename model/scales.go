@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -60,5 +61,25 @@ func (s Scales) MarshalJSON() ([]byte, error) {
 		b.Write(v)
 	}
 	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// MarshalNormalized writes m as a model file in the format's field order,
+// with the default scale left out when m uses it unchanged, so that a file
+// exported and read again gives the same model.
+func (m *Model) MarshalNormalized() ([]byte, error) {
+	out := *m
+	if slices.Equal(out.Scale, DefaultScale()) {
+		out.Scale = nil
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&out); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
 	return b.Bytes(), nil
 }

@@ -73,7 +73,7 @@ func checkAnswer(file, id string, answer *string, pos yamlx.Pos, scale []model.S
 		*answer = p.ID
 		return nil
 	}
-	if strings.EqualFold(*answer, model.NotApplicable) || strings.EqualFold(*answer, NotApplicableLabel) {
+	if strings.EqualFold(*answer, model.NotApplicable) || strings.EqualFold(*answer, model.NotApplicableLabel) {
 		*answer = model.NotApplicable
 		return nil
 	}
@@ -84,9 +84,6 @@ func checkAnswer(file, id string, answer *string, pos yamlx.Pos, scale []model.S
 	}
 	return err
 }
-
-// NotApplicableLabel is how na is written out in full; an answer may use it.
-const NotApplicableLabel = "Not applicable"
 
 // AllowedAnswers are the ids an answer on scale may take: the scale's, then na.
 func AllowedAnswers(scale []model.ScalePoint) []string {

@@ -3,6 +3,7 @@ package answers
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -28,9 +29,16 @@ func Template(m *model.Model, f *File) ([]byte, error) {
 	comments := map[string]string{}
 	for _, ref := range m.Indicators() {
 		lvl, _ := m.Level(ref.Cell.Level)
-		c := ref.Indicator.Text
+		c := ref.Indicator.Text + "\nanswer: " + strings.Join(AllowedAnswers(m.ScaleFor(ref.Cell, ref.Indicator)), " | ")
 		if ref.Cell.Indicators[0].ID == ref.Indicator.ID {
-			c = fmt.Sprintf("── %s · %d %s ──\n%s\n\n%s", ref.Pillar.Name, lvl.Value, lvl.Name, ref.Cell.Goal, c)
+			head := fmt.Sprintf("── %s · %s ──\n", ref.Pillar.Name, lvl.Label())
+			if ref.Cell.Goal != "" {
+				head += ref.Cell.Goal + "\n"
+			}
+			for _, line := range ref.Cell.Context {
+				head += "context (not scored): " + line + "\n"
+			}
+			c = head + "\n" + c
 		}
 		comments[ref.Indicator.ID] = c
 		if _, ok := f.Get(ref.Indicator.ID); !ok {

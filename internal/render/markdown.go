@@ -23,7 +23,7 @@ func Markdown(w io.Writer, list []Scored) error {
 		for _, s := range list {
 			r := s.Result
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
-				md(r.Input.AssessedAt), md(r.Level.Label()), r.Score, len(r.Gaps))
+				md(r.Input.AssessedAt), md(r.Level.Label()), r.Format(r.Score), len(r.Gaps))
 		}
 		for _, s := range list {
 			b.WriteString("\n")
@@ -45,7 +45,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		fmt.Fprintf(b, "%s  \n", md(head))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
-	fmt.Fprintf(b, "Score **%s** of %d", r.Score, top)
+	fmt.Fprintf(b, "Score **%s** of %d", r.Format(r.Score), top)
 	if r.NextLevel != nil {
 		fmt.Fprintf(b, " · next level %s", md(r.NextLevel.Label()))
 	} else {
@@ -58,7 +58,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 
 	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")
 	for _, p := range r.Pillars {
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), p.Score, towardNext(p))
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), r.Format(p.Score), towardNext(p))
 	}
 
 	if r.Target != nil {
@@ -67,7 +67,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		} else {
 			fmt.Fprintf(b, "\n<details><summary>Gaps to %s: %d</summary>\n\n", htmlText(r.Target.Label()), len(r.Gaps))
 			for _, g := range r.Gaps {
-				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, answerLabel(g.Answer), md(g.Text))
+				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, md(answerLabel(m, g.Indicator, g.Answer)), md(g.Text))
 				if g.Note != "" {
 					line += " · _" + md(g.Note) + "_"
 				}
@@ -77,7 +77,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		}
 	}
 	if n := len(r.Unanswered); n > 0 {
-		fmt.Fprintf(b, "\n%d of %d indicators unanswered; they score as no.\n", n, r.Counts.Indicators)
+		fmt.Fprintf(b, "\n%d of %d indicators unanswered; %s.\n", n, r.Counts.Indicators, unansweredNote)
 	}
 }
 

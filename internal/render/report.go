@@ -23,6 +23,8 @@ type ReportOptions struct {
 // raw here; each format escapes them for itself.
 type reportView struct {
 	Title        string
+	Kicker       string
+	Context      []pillarContext
 	Organization string
 	Scope        string
 	Respondent   string
@@ -124,11 +126,12 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		AssessedAt: r.Input.AssessedAt, File: r.Input.File,
 		ModelName: m.Name, ModelVersion: m.Version, Sources: m.Sources,
 		Generated: opt.Generated.UTC().Format("2006-01-02 15:04 UTC"), Version: opt.Version,
-		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Score.String(),
+		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Format(r.Score),
 		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
 		Levels: m.Levels, Unanswered: len(r.Unanswered),
 	}
-	v.Title = "Automation maturity report"
+	v.Title = m.Name + " report"
+	v.Kicker = m.Name + " · assessment"
 	if v.Organization != "" {
 		v.Title += ": " + v.Organization
 	}
@@ -144,7 +147,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 	}
 	for _, l := range m.Levels {
-		v.Ladder = append(v.Ladder, ladderStep{Label: fmt.Sprintf("%d %s", l.Value, l.Name), Summary: l.Summary,
+		v.Ladder = append(v.Ladder, ladderStep{Label: l.Label(), Summary: l.Summary,
 			Reached: l.Value <= r.Level.Value, Now: l.Value == r.Level.Value})
 	}
 
@@ -156,7 +159,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Counts = fmt.Sprintf("%d indicators: %s", r.Counts.Indicators, strings.Join(parts, ", "))
 
 	for pi, p := range r.Pillars {
-		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: p.Score.String(), ScoreValue: p.Score.Round()}
+		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: r.Format(p.Score), ScoreValue: float64(p.Score)}
 		pil := &m.Pillars[pi]
 		for _, lc := range p.Levels {
 			c := gridCell{Class: coverageClass(lc), Attained: lc.Attained, Text: fmt.Sprintf("%.0f%%", float64(lc.Coverage)*100),
@@ -172,6 +175,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		v.Grid = append(v.Grid, row)
 	}
 	v.Chart = newBarChart(m, r)
+	v.Context = modelContext(m)
 
 	if r.Target != nil {
 		v.Target = r.Target.Label()
@@ -190,7 +194,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 		pg := &v.Gaps[len(v.Gaps)-1]
 		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
-			Answer: answerLabel(g.Answer), AnswerClass: answerClass(g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
+			Answer: answerLabel(m, g.Indicator, g.Answer), AnswerClass: answerClass(m, g.Indicator, g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
 	}
 
 	for _, row := range rows(s) {
@@ -202,7 +206,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 		pn := &v.Notes[len(v.Notes)-1]
 		pn.Items = append(pn.Items, reportItem{Level: row.Level, ID: row.Indicator.ID, Text: row.Indicator.Text,
-			Answer: answerLabel(row.Answer), AnswerClass: answerClass(row.Answer), Note: row.Note, Evidence: row.Evidence})
+			Answer: answerLabel(m, row.Indicator.ID, row.Answer), AnswerClass: answerClass(m, row.Indicator.ID, row.Answer), Note: row.Note, Evidence: row.Evidence})
 	}
 
 	if len(list) > 1 {
@@ -229,16 +233,33 @@ func coverageClass(lc score.LevelCoverage) string {
 	return "cov-0"
 }
 
-func answerClass(a string) string {
-	switch a {
-	case "yes":
-		return "ans-yes"
-	case "no", "":
-		return "ans-no"
-	case "na":
-		return "ans-na"
+// pillarContext is the context lines of a pillar's cells, in level order.
+type pillarContext struct {
+	Pillar string
+	Cells  []cellContext
+}
+
+type cellContext struct {
+	Level int
+	Lines []string
+}
+
+// modelContext collects every cell's context lines (SPEC: shown, never
+// scored), by pillar.
+func modelContext(m *model.Model) []pillarContext {
+	var out []pillarContext
+	for _, p := range m.Pillars {
+		pc := pillarContext{Pillar: p.Name}
+		for _, l := range m.Levels {
+			if c, ok := p.Cell(l.Value); ok && len(c.Context) > 0 {
+				pc.Cells = append(pc.Cells, cellContext{Level: l.Value, Lines: c.Context})
+			}
+		}
+		if len(pc.Cells) > 0 {
+			out = append(out, pc)
+		}
 	}
-	return "ans-part"
+	return out
 }
 
 // label names an assessment in the trend: its date, else its file.

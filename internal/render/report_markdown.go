@@ -102,9 +102,21 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	}
 	writeMarkdownItems(&b, v.Notes)
 
+	if len(v.Context) > 0 {
+		b.WriteString("\n## Context from the model\n\nWhat the model says about these levels besides its indicators: shown, never scored.\n")
+		for _, p := range v.Context {
+			fmt.Fprintf(&b, "\n### %s\n\n", md(p.Pillar))
+			for _, c := range p.Cells {
+				for _, line := range c.Lines {
+					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(line))
+				}
+			}
+		}
+	}
+
 	fmt.Fprintf(&b, "\n---\n\n%s.", v.Counts)
 	if v.Unanswered > 0 {
-		b.WriteString(" Unanswered indicators score as no.")
+		b.WriteString(" Unanswered indicators count as not in place (score 0).")
 	}
 	fmt.Fprintf(&b, "  \nGenerated %s by maturity %s.\n", v.Generated, md(v.Version))
 	_, err := io.WriteString(w, b.String())

@@ -59,7 +59,7 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 		b.WriteString(wrapIndent(l.Summary, "  ", width))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
-	fmt.Fprintf(&b, "Score %s of %d", r.Score, top)
+	fmt.Fprintf(&b, "Score %s of %d", r.Format(r.Score), top)
 	if r.NextLevel != nil {
 		fmt.Fprintf(&b, " · next level %s", r.NextLevel.Label())
 	} else {
@@ -80,7 +80,7 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	writeGaps(&b, st, m, r, width)
 
 	if n := len(r.Unanswered); n > 0 {
-		fmt.Fprintf(&b, "\n%s\n", st.Yellow(fmt.Sprintf("%d of %d indicators unanswered; they score as no.", n, r.Counts.Indicators)))
+		fmt.Fprintf(&b, "\n%s\n", st.Yellow(fmt.Sprintf("%d of %d indicators unanswered; %s.", n, r.Counts.Indicators, unansweredNote)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -141,15 +141,7 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			}
 			fmt.Fprintf(b, "\n%s\n", st.Bold(name))
 		}
-		answer := g.Answer
-		if answer == "" {
-			answer = "unanswered"
-		}
-		mark := st.Red("✗")
-		if g.Answer != "" && g.Answer != "no" {
-			mark = st.Yellow("◐")
-		}
-		fmt.Fprintf(b, "  %s %d %s %s\n", mark, g.Level, g.Indicator, st.Dim("("+answer+")"))
+		fmt.Fprintf(b, "  %s %d %s %s\n", textMark(st, m.AnswerMark(g.Indicator, g.Answer)), g.Level, g.Indicator, st.Dim("("+m.AnswerLabel(g.Indicator, g.Answer)+")"))
 		b.WriteString(wrapIndent(g.Text, "      ", width))
 		if g.Note != "" {
 			b.WriteString(wrapIndent("note: "+g.Note, "      ", width))
@@ -158,6 +150,19 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			fmt.Fprintf(b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 		}
 	}
+}
+
+// textMark is an answer's mark in text: from its score, never its id.
+func textMark(st Style, mk model.Mark) string {
+	switch mk {
+	case model.MarkFull:
+		return st.Green("✓")
+	case model.MarkPartial:
+		return st.Yellow("◐")
+	case model.MarkNA:
+		return st.Dim("–")
+	}
+	return st.Red("✗")
 }
 
 // textWidth is how many columns s takes once written: colour marks take

@@ -41,7 +41,7 @@ func TestScoreCumulative(t *testing.T) {
 	if len(r.Groups) != 2 || r.Format(r.Groups[0].Score) != "2.13" || r.Groups[1].ID != "govern" || r.Format(r.Groups[1].Score) != "2.13" {
 		t.Errorf("groups = %+v", r.Groups)
 	}
-	counts := map[string]int{"fully": 4, "largely": 1, "little": 0, "no": 0, "always": 1, "often": 1, "sometimes": 1, "never": 1, "every-team": 2, "some-teams": 1, "nowhere": 1}
+	counts := map[string]int{"fully": 4, "largely": 1, "little": 0, "none": 0, "always": 1, "often": 1, "sometimes": 1, "never": 1, "every-team": 2, "some-teams": 1, "nowhere": 1}
 	for id, n := range counts {
 		if got := r.Counts.Of(id); got != n {
 			t.Errorf("count of %s = %d, want %d", id, got, n)
@@ -69,6 +69,25 @@ func TestFormatScore(t *testing.T) {
 	for _, tt := range tests {
 		if got := score.FormatScore(tt.v, tt.p); got != tt.want {
 			t.Errorf("FormatScore(%v, %d) = %s, want %s", tt.v, tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestLevelLabel(t *testing.T) {
+	tests := []struct {
+		ref  score.LevelRef
+		want string
+	}{
+		{score.LevelRef{Value: 200, Name: "Repeatable"}, "200 Repeatable"},
+		{score.LevelRef{Value: 0, Name: "None"}, "None"},
+		{score.LevelRef{Value: 1, Name: "Level 1"}, "Level 1"},
+		{score.LevelRef{Value: 3, Name: "3: mastered"}, "3: mastered"},
+		{score.LevelRef{Value: 1, Name: "Level 10"}, "1 Level 10"}, // 10 is not 1
+		{score.LevelRef{Value: 5, Name: "Tier 2.5"}, "5 Tier 2.5"},
+	}
+	for _, tt := range tests {
+		if got := tt.ref.Label(); got != tt.want {
+			t.Errorf("%+v.Label() = %q, want %q", tt.ref, got, tt.want)
 		}
 	}
 }

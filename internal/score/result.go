@@ -77,14 +77,10 @@ type LevelRef struct {
 	Name  string `json:"name"`
 }
 
-// Label is the level as every output names it: "200 Repeatable", or the
-// bare name ("None") for value 0, which has no number to show.
-func (l LevelRef) Label() string {
-	if l.Value == 0 {
-		return l.Name
-	}
-	return strconv.Itoa(l.Value) + " " + l.Name
-}
+// Label is the level as every output names it: "200 Repeatable"; the bare
+// name for value 0 ("None"), which has no number to show, and for a name
+// that already holds its value ("Level 1", not "1 Level 1").
+func (l LevelRef) Label() string { return model.LevelLabel(l.Value, l.Name) }
 
 // PillarResult is one pillar's level, score and per-level coverage.
 type PillarResult struct {

@@ -268,7 +268,7 @@ func levelList(m *model.Model) string {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprintf("%d %s", l.Value, l.Name)
+		s += l.Label()
 	}
 	return s
 }
