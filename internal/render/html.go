@@ -15,7 +15,7 @@ var reportHTML string
 // model file can never become markup, and a URL that is not http(s) or
 // relative is neutralised.
 func reportTemplate() (*template.Template, error) {
-	return template.New("report").Funcs(template.FuncMap{"isLink": isLink}).Parse(reportHTML)
+	return template.New("report").Funcs(template.FuncMap{"isLink": isLink, "add": func(a, b int) int { return a + b }}).Parse(reportHTML)
 }
 
 // isLink says whether an evidence entry is shown as a link: only http(s)

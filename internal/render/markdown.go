@@ -57,7 +57,14 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 	}
 
 	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")
-	for _, p := range r.Pillars {
+	group := ""
+	for _, p := range groupedPillars(m, r) {
+		if p.Group != group {
+			group = p.Group
+			if g, ok := m.Group(group); ok {
+				fmt.Fprintf(b, "| **%s** | | %s | |\n", md(g.Name), groupScore(r, group))
+			}
+		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), r.Format(p.Score), towardNext(p))
 	}
 
@@ -79,6 +86,38 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 	if n := len(r.Unanswered); n > 0 {
 		fmt.Fprintf(b, "\n%d of %d indicators unanswered; %s.\n", n, r.Counts.Indicators, unansweredNote)
 	}
+}
+
+// groupedPillars is r's pillars in group order (model order within a
+// group, pillars of no group last); as they are without groups.
+func groupedPillars(m *model.Model, r *score.Result) []score.PillarResult {
+	if len(r.Groups) == 0 {
+		return r.Pillars
+	}
+	out := make([]score.PillarResult, 0, len(r.Pillars))
+	for _, g := range m.Groups {
+		for _, p := range r.Pillars {
+			if p.Group == g.ID {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, p := range r.Pillars {
+		if _, ok := m.Group(p.Group); !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// groupScore is a group's mean score as written, "" for no such group.
+func groupScore(r *score.Result, id string) string {
+	for _, g := range r.Groups {
+		if g.ID == id {
+			return r.Format(g.Score)
+		}
+	}
+	return ""
 }
 
 // towardNext is the coverage of the pillar's first level not attained.

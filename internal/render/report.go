@@ -23,6 +23,7 @@ type ReportOptions struct {
 // raw here; each format escapes them for itself.
 type reportView struct {
 	Title        string
+	BadgeName    string // the level's name under its number; "" when the name holds the number
 	Kicker       string
 	Context      []pillarContext
 	Organization string
@@ -73,6 +74,9 @@ type gridRow struct {
 	Pillar, Level, Score string
 	ScoreValue           float64
 	Cells                []gridCell
+	// Group is the heading of the group this row starts ("" inside a
+	// group, or without groups), with the group's mean score.
+	Group, GroupScore string
 }
 
 type gridCell struct {
@@ -130,6 +134,10 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
 		Levels: m.Levels, Unanswered: len(r.Unanswered),
 	}
+	v.BadgeName = r.Level.Name
+	if r.Level.Value != 0 && r.Level.Label() == r.Level.Name {
+		v.BadgeName = ""
+	}
 	v.Title = m.Name + " report"
 	v.Kicker = m.Name + " · assessment"
 	if v.Organization != "" {
@@ -174,6 +182,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 		v.Grid = append(v.Grid, row)
 	}
+	v.Grid = groupRows(m, r, v.Grid)
 	v.Chart = newBarChart(m, r)
 	v.Context = modelContext(m)
 
@@ -231,6 +240,39 @@ func coverageClass(lc score.LevelCoverage) string {
 		return "cov-1"
 	}
 	return "cov-0"
+}
+
+// groupRows orders the grid's rows (one per pillar, in pillar order)
+// under their groups, the first row of each carrying its group's heading;
+// rows as they are for a model without groups.
+func groupRows(m *model.Model, r *score.Result, rows []gridRow) []gridRow {
+	if len(r.Groups) == 0 {
+		return rows
+	}
+	out := make([]gridRow, 0, len(rows))
+	for _, g := range r.Groups {
+		first := true
+		for i, p := range r.Pillars {
+			if p.Group == g.ID {
+				row := rows[i]
+				if first {
+					row.Group, row.GroupScore, first = g.Name, r.Format(g.Score), false
+				}
+				out = append(out, row)
+			}
+		}
+	}
+	first := true
+	for i, p := range r.Pillars {
+		if _, ok := m.Group(p.Group); !ok {
+			row := rows[i]
+			if first {
+				row.Group, first = "Other pillars", false
+			}
+			out = append(out, row)
+		}
+	}
+	return out
 }
 
 // pillarContext is the context lines of a pillar's cells, in level order.

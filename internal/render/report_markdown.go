@@ -26,7 +26,7 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	meta = append(meta, "Model: "+md(v.ModelName+" "+v.ModelVersion), "Answers: "+md(v.File))
 	b.WriteString(strings.Join(meta, " · ") + "\n")
 
-	fmt.Fprintf(&b, "\n## Level %s\n\n", md(v.LevelLabel))
+	fmt.Fprintf(&b, "\n## %s\n\n", md(levelHeading(v.Level)))
 	fmt.Fprintf(&b, "**%s**\n\n", md(v.Summary))
 	if v.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", md(v.Description))
@@ -48,6 +48,9 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	}
 	b.WriteString("\n| --- | --- | ---: |" + strings.Repeat(" ---: |", len(v.Levels)) + "\n")
 	for _, row := range v.Grid {
+		if row.Group != "" {
+			fmt.Fprintf(&b, "| **%s** | | %s |%s\n", md(row.Group), row.GroupScore, strings.Repeat(" |", len(row.Cells)))
+		}
 		fmt.Fprintf(&b, "| %s | %s | %s |", md(row.Pillar), md(row.Level), row.Score)
 		for _, c := range row.Cells {
 			mark := ""
