@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
@@ -95,7 +96,7 @@ func modelShowRun(opts *modelShowOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s, version %s)\n", m.Name, m.ID, m.Version)
 	if m.Description != "" {
-		b.WriteString(render.Wrap(m.Description, "", "", 80))
+		b.WriteString(render.Wrap(mdtext.Plain(m.Description), "", "", 80))
 	}
 	fmt.Fprintf(&b, "\n%d levels, %d pillars, %d cells, %d indicators; threshold %v\n",
 		len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount(), m.EffectiveThreshold())
@@ -111,7 +112,7 @@ func modelShowRun(opts *modelShowOptions) error {
 	for _, l := range m.Levels {
 		fmt.Fprintf(&b, "  %s", l.Label())
 		if l.Summary != "" {
-			fmt.Fprintf(&b, ": %s", l.Summary)
+			fmt.Fprintf(&b, ": %s", mdtext.Plain(l.Summary))
 		}
 		b.WriteString("\n")
 	}
@@ -136,11 +137,11 @@ func modelShowRun(opts *modelShowOptions) error {
 			}
 			line := l.Label() + ":"
 			if c.Goal != "" {
-				line += " " + c.Goal
+				line += " " + mdtext.Plain(c.Goal)
 			}
 			b.WriteString(render.Wrap(fmt.Sprintf("%s (%s)", line, count), "  ", "    ", 80))
 			for _, ctx := range c.Context {
-				b.WriteString(render.Wrap("context: "+ctx, "    ", "      ", 80))
+				b.WriteString(render.Wrap("context: "+mdtext.Plain(ctx), "    ", "      ", 80))
 			}
 		}
 	}

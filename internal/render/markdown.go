@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -53,7 +54,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 	}
 	fmt.Fprintf(b, " · %s %s\n", md(r.Model.Name), md(r.Model.Version))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
-		fmt.Fprintf(b, "\n> %s\n", md(l.Summary))
+		fmt.Fprintf(b, "\n> %s\n", md(mdtext.Plain(l.Summary)))
 	}
 
 	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")

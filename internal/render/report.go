@@ -95,6 +95,7 @@ type pillarItems struct {
 type reportItem struct {
 	Level                  int
 	ID, Text, Answer, Note string
+	Help                   string // the indicator's guidance, Markdown
 	AnswerClass            string
 	Evidence               []string
 	Resources              []model.Resource
@@ -190,6 +191,14 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		v.Target = r.Target.Label()
 	}
 	v.NumGaps = len(r.Gaps)
+	help := map[string]string{}
+	if len(r.Gaps) > 0 {
+		for _, ref := range m.Indicators() {
+			if ref.Indicator.Help != "" {
+				help[ref.Indicator.ID] = ref.Indicator.Help
+			}
+		}
+	}
 	for _, g := range r.Gaps {
 		name := pillarName(m, g.Pillar)
 		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
@@ -202,7 +211,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 			}
 		}
 		pg := &v.Gaps[len(v.Gaps)-1]
-		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
+		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text, Help: help[g.Indicator],
 			Answer: answerLabel(m, g.Indicator, g.Answer), AnswerClass: answerClass(m, g.Indicator, g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
 	}
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/heat-tools/maturity/internal/mdtext"
 )
 
 // MarkdownReport writes the report as Markdown: the same sections as the
@@ -27,15 +29,15 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	b.WriteString(strings.Join(meta, " · ") + "\n")
 
 	fmt.Fprintf(&b, "\n## %s\n\n", md(levelHeading(v.Level)))
-	fmt.Fprintf(&b, "**%s**\n\n", md(v.Summary))
+	fmt.Fprintf(&b, "**%s**\n\n", md(mdtext.Plain(v.Summary)))
 	if v.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", md(v.Description))
+		fmt.Fprintf(&b, "%s\n\n", md(mdtext.Plain(v.Description)))
 	}
 	fmt.Fprintf(&b, "Score **%s** of %d", v.Score, v.Top)
 	if v.Next != "" {
 		fmt.Fprintf(&b, " · next level **%s**", md(v.Next))
 		if v.NextSummary != "" {
-			fmt.Fprintf(&b, ": %s", md(v.NextSummary))
+			fmt.Fprintf(&b, ": %s", md(mdtext.Plain(v.NextSummary)))
 		}
 	} else {
 		b.WriteString(" · the top level is reached in every pillar")
@@ -111,7 +113,7 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 			fmt.Fprintf(&b, "\n### %s\n\n", md(p.Pillar))
 			for _, c := range p.Cells {
 				for _, line := range c.Lines {
-					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(line))
+					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(mdtext.Plain(line)))
 				}
 			}
 		}
@@ -149,6 +151,9 @@ func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
 		fmt.Fprintf(b, "\n### %s\n\n", md(p.Pillar))
 		for _, it := range p.Items {
 			fmt.Fprintf(b, "- **%d** %s (%s) `%s`\n", it.Level, md(it.Text), md(it.Answer), it.ID)
+			if it.Help != "" {
+				fmt.Fprintf(b, "  - Help: %s\n", md(mdtext.Plain(it.Help)))
+			}
 			if it.Note != "" {
 				fmt.Fprintf(b, "  - Note: %s\n", md(it.Note))
 			}

@@ -4,11 +4,12 @@ package render
 
 import (
 	"fmt"
-	"github.com/heat-tools/maturity/internal/safetext"
 	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -56,7 +57,7 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 
 	fmt.Fprintf(&b, "%s\n", st.Bold(levelHeading(r.Level)))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
-		b.WriteString(wrapIndent(l.Summary, "  ", width))
+		b.WriteString(wrapIndent(mdtext.Plain(l.Summary), "  ", width))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
 	fmt.Fprintf(&b, "Score %s of %d", r.Format(r.Score), top)
