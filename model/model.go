@@ -218,22 +218,27 @@ func (m *Model) ScaleFor(cell *Cell, ind *Indicator) []ScalePoint {
 // IndicatorScale is the scale the indicator with the given id is answered
 // on; the default scale for an id the model does not have.
 func (m *Model) IndicatorScale(id string) []ScalePoint {
-	if len(m.Scales) == 0 {
-		return m.ScaleFor(nil, &Indicator{})
-	}
-	if m.scaleOf == nil {
-		// A model built in code, not loaded: look the indicator up.
-		for _, ref := range m.Indicators() {
-			if ref.Indicator.ID == id {
-				return m.ScaleFor(ref.Cell, ref.Indicator)
-			}
+	if len(m.Scales) == 0 || m.scaleOf != nil {
+		// Without named scales, or with the index: no lookup of the indicator.
+		if pts, ok := m.scaleOf[id]; ok {
+			return pts
 		}
-		return m.ScaleFor(nil, &Indicator{})
+		return m.defaultScale()
 	}
-	if pts, ok := m.scaleOf[id]; ok {
-		return pts
+	// A model built in code, not loaded: look the indicator up.
+	for _, ref := range m.Indicators() {
+		if ref.Indicator.ID == id {
+			return m.ScaleFor(ref.Cell, ref.Indicator)
+		}
 	}
-	return m.ScaleFor(nil, &Indicator{})
+	return m.defaultScale()
+}
+
+func (m *Model) defaultScale() []ScalePoint {
+	if m.Scale == nil {
+		return DefaultScale()
+	}
+	return m.Scale
 }
 
 // Point returns the point of the indicator's scale that answer names: by
