@@ -291,8 +291,8 @@ func compareAnswers(d *Diff, old, new Side) {
 					c.Direction = -1
 				}
 			}
-			oldFull := oldApplicable && oe.Answer != "" && so >= topScore(old.Model)
-			newFull := newApplicable && ne.Answer != "" && sn >= topScore(new.Model)
+			oldFull := oldApplicable && oe.Answer != "" && so >= topScore(old.Model.IndicatorScale(id))
+			newFull := newApplicable && ne.Answer != "" && sn >= topScore(new.Model.IndicatorScale(id))
 			switch {
 			case newFull && !oldFull:
 				in.Gained = append(in.Gained, c)
@@ -330,10 +330,10 @@ func universe(s Side) map[string]bool {
 	return ids
 }
 
-// topScore is the highest score of m's scale: 1 (yes) by default.
-func topScore(m *model.Model) float64 {
+// topScore is the highest score of an indicator's scale: 1 (yes) by default.
+func topScore(scale []model.ScalePoint) float64 {
 	top := 0.0
-	for _, s := range m.Scale {
+	for _, s := range scale {
 		top = max(top, s.Score)
 	}
 	return top

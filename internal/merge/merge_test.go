@@ -47,7 +47,7 @@ func scoreOf(t *testing.T, m *model.Model, f *answers.File) float64 {
 }
 
 func TestMergeOne(t *testing.T) {
-	rank := scaleRanks(&model.Model{Scale: model.DefaultScale()}) // no 0, partial 1, yes 2
+	rank := scaleRanks(model.DefaultScale()) // no 0, partial 1, yes 2
 	tests := []struct {
 		name     string
 		answers  []string
