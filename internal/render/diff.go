@@ -17,7 +17,9 @@ func DiffJSON(w io.Writer, d *history.Diff) error {
 // DiffText writes d for a person: levels and scores before and after with
 // arrows (colour only when color is set), then the indicators and notes
 // that changed, grouped by pillar.
-func DiffText(w io.Writer, d *history.Diff, color bool) error {
+//
+// width (0: no limit) is the terminal's; long pillar names wrap to fit it.
+func DiffText(w io.Writer, d *history.Diff, color bool, width int) error {
 	st := Style{On: color}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n", st.Dim("Old"), sideLine(d.Old))
@@ -42,15 +44,14 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 		}
 		rows = append(rows, [3]string{p.Name, lvl, sc})
 	}
-	nameW, lvlW := len("Pillar"), len("Level")
+	table := [][]string{{"Pillar", "Level", "Score"}}
 	for _, r := range rows {
-		nameW = max(nameW, textWidth(r[0]))
-		lvlW = max(lvlW, textWidth(r[1]))
+		table = append(table, r[:])
 	}
-	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%s  %s  %s", pad("Pillar", nameW), pad("Level", lvlW), "Score")))
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%s  %s  %s\n", pad(r[0], nameW), pad(r[1], lvlW), r[2])
-	}
+	var t strings.Builder
+	fitTable(&t, table, -1, width, 0)
+	head, body, _ := strings.Cut(t.String(), "\n")
+	fmt.Fprintf(&b, "%s\n%s", st.Bold(head), body)
 
 	names := pillarNames(d)
 	if d.Indicators != nil {
@@ -64,7 +65,7 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 			}
 		}
 		for _, g := range groups {
-			fmt.Fprintf(&b, "%s\n", names(g.Pillar))
+			fmt.Fprintf(&b, "%s\n", wrapTo(names(g.Pillar), "", width))
 			for _, c := range g.Items {
 				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.Kind]
 				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, pad(c.Change.ID, idW), answerText(c.Change.Old), answerText(c.Change.New), dirMark(st, c))
@@ -84,10 +85,19 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 		writeResultChanges(&b, st, d)
 	}
 	if d.Regression {
-		fmt.Fprintf(&b, "\n%s\n", st.Red("Regression: "+strings.Join(d.Regressions, "; ")))
+		fmt.Fprintf(&b, "\n%s\n", st.Red(wrapTo("Regression: "+strings.Join(d.Regressions, "; "), "  ", width)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// wrapTo wraps text at width, the lines after the first indented; the
+// text as it is for width 0 (no limit). No final newline.
+func wrapTo(text, indent string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	return strings.TrimSuffix(Wrap(text, "", indent, width), "\n")
 }
 
 func writeModelChanges(b *strings.Builder, st Style, d *history.Diff, title, what string, cs []history.IndicatorChange, old bool) {

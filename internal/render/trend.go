@@ -90,7 +90,11 @@ func TrendCSV(w io.Writer, points []history.Point) error {
 // a second table follows: one row for the overall score and one per
 // pillar, each with a sparkline of its scores over time (from 0 to the
 // model's top level), then the first and last value.
-func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
+//
+// width (0: no limit) is the terminal's: a table wider than it is pivoted,
+// one column per assessment and one row per pillar, and long pillar names
+// wrap (SPEC "Output": a model of many pillars still reads at 80 columns).
+func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) error {
 	cols := columns(points)
 	head := []string{"Date", "File", "Level", "Score"}
 	for _, c := range cols {
@@ -109,7 +113,11 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
 		rows = append(rows, row)
 	}
 	var b strings.Builder
-	writeTable(&b, rows, 3)
+	if width > 0 && tableWidth(rows) > width {
+		fitTable(&b, pivot(rows), 1, width, 0)
+	} else {
+		writeTable(&b, rows, 3)
+	}
 	if sparklines && len(points) > 0 {
 		b.WriteString("\n")
 		series := [][]string{{"Trend", "", "First → last"}}
@@ -129,10 +137,49 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
 			}
 			series = append(series, seriesRow(c.name, vals, points))
 		}
-		writeTable(&b, series, -1)
+		fitTable(&b, series, -1, width, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// tableWidth is how wide writeTable writes rows.
+func tableWidth(rows [][]string) int {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	total := 0
+	for i, w := range widths {
+		total += w
+		if i > 0 {
+			total += 2
+		}
+	}
+	return total
+}
+
+// pivot turns a table's rows into its columns: the header row becomes the
+// first column.
+func pivot(rows [][]string) [][]string {
+	if len(rows) == 0 {
+		return rows
+	}
+	out := make([][]string, len(rows[0]))
+	for i := range out {
+		out[i] = make([]string, len(rows))
+		for j, r := range rows {
+			if i < len(r) {
+				out[i][j] = r[i]
+			}
+		}
+	}
+	return out
 }
 
 func seriesRow(name string, vals []*float64, points []history.Point) []string {
@@ -177,6 +224,13 @@ func Sparkline(vals []*float64, points []history.Point) string {
 // writeTable aligns columns with two spaces between them; columns from
 // numFrom on (when ≥ 0) are right-aligned.
 func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
+	fitTable(b, rows, numFrom, 0, 0)
+}
+
+// fitTable writes rows as writeTable does; when they are wider than width
+// (0: no limit), the cells of column wrap are wrapped to fit, each going on
+// under itself on lines of their own.
+func fitTable(b *strings.Builder, rows [][]string, numFrom, width, wrap int) {
 	var widths []int
 	for _, r := range rows {
 		for i, c := range r {
@@ -186,13 +240,32 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
+	total := 0
+	for i, w := range widths {
+		total += w
+		if i > 0 {
+			total += 2
+		}
+	}
+	if width > 0 && total > width && wrap < len(widths) {
+		widths[wrap] = max(12, widths[wrap]-(total-width))
+	}
+	start := 0 // the column where the wrapped column begins
+	for i := 0; i < wrap && i < len(widths); i++ {
+		start += widths[i] + 2
+	}
 	for _, r := range rows {
 		var line strings.Builder
+		var more []string
 		for i, c := range r {
 			if i > 0 {
 				line.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[i]-textWidth(c))
+			if i == wrap && textWidth(c) > widths[i] {
+				parts := strings.Split(strings.TrimSuffix(Wrap(c, "", "", widths[i]), "\n"), "\n")
+				c, more = parts[0], parts[1:]
+			}
+			pad := strings.Repeat(" ", max(0, widths[i]-textWidth(c)))
 			if numFrom >= 0 && i >= numFrom {
 				line.WriteString(pad + c)
 			} else {
@@ -200,6 +273,9 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			}
 		}
 		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+		for _, m := range more {
+			b.WriteString(strings.Repeat(" ", start) + m + "\n")
+		}
 	}
 }
 
