@@ -156,7 +156,7 @@ func newLineChart(list []Scored) lineChart {
 		}
 		yy := y(s.Result.Score.Round())
 		pts = append(pts, pixel(x)+","+pixel(yy))
-		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(s.Result), Value: s.Result.Score.String(),
+		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(s.Result), Value: s.Result.Format(s.Result.Score),
 			LabelY: pixel(float64(c.AxisY) + 18), ShowLabel: n <= labels || i == 0 || i == n-1})
 	}
 	c.Points = strings.Join(pts, " ")
