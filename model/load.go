@@ -381,6 +381,8 @@ func (v *validator) positive(f *float64, what string) {
 func (v *validator) dependencies(m *Model, known map[string]yamlx.Pos) {
 	deps := map[string][]string{}
 	var order []string
+	var ids []string // for suggestions, sorted at the first unknown id
+	suggestions := 0
 	for _, ref := range m.Indicators() {
 		ind := ref.Indicator
 		for d := range ind.DependsOn {
@@ -390,13 +392,20 @@ func (v *validator) dependencies(m *Model, known map[string]yamlx.Pos) {
 				v.errorf(v.at(id), "indicator %q depends on itself", ind.ID)
 			case !ok:
 				msg := fmt.Sprintf("depends_on: %q is not an indicator of this model", *id)
-				ids := make([]string, 0, len(known))
-				for k := range known {
-					ids = append(ids, k)
-				}
-				sort.Strings(ids)
-				if s := yamlx.Nearest(*id, ids); s != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				// A suggestion compares with every id: make a few, so that a
+				// file of many bad ids is still refused at once.
+				if suggestions < 20 {
+					suggestions++
+					if ids == nil {
+						ids = make([]string, 0, len(known))
+						for k := range known {
+							ids = append(ids, k)
+						}
+						sort.Strings(ids)
+					}
+					if s := yamlx.Nearest(*id, ids); s != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", s)
+					}
 				}
 				v.errorf(v.at(id), "%s", msg)
 			default:
@@ -438,6 +447,10 @@ func (v *validator) dependencies(m *Model, known map[string]yamlx.Pos) {
 					}
 				}
 				cycle := append(append([]string{}, path[start:]...), d)
+				if n := len(cycle); n > 9 {
+					// A long cycle is named by its ends, so that the message stays one line.
+					cycle = append(append(cycle[:4:4], fmt.Sprintf("… %d more …", n-7)), cycle[n-3:]...)
+				}
 				ind := where[d]
 				v.errorf(v.at(&ind.DependsOn, ind), "depends_on has a cycle: %s", strings.Join(cycle, " → "))
 			}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,20 @@ func TestParseV2Rejects(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParseLongCycleIsNamedByItsEnds(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: t\nname: T\nversion: \"1\"\nlevels: [{value: 1, name: One}]\npillars:\n  - id: p\n    name: P\n    cells:\n      - level: 1\n        indicators:\n")
+	const n = 12 // p.0 → p.1 → … → p.11 → p.0
+	for i := range n {
+		b.WriteString("          - {id: p." + strconv.Itoa(i) + ", text: t, depends_on: [p." + strconv.Itoa((i+1)%n) + "]}\n")
+	}
+	_, err := Parse("m.yaml", []byte(b.String()))
+	lines := errorLines(err)
+	want := "depends_on has a cycle: p.0 → p.1 → p.2 → p.3 → … 6 more … → p.10 → p.11 → p.0"
+	if len(lines) != 1 || !strings.Contains(lines[0], want) {
+		t.Errorf("errors = %q, want one with %q", lines, want)
 	}
 }
