@@ -79,16 +79,24 @@ type (
 		File       string            `json:"file"`
 		AssessedAt *string           `json:"assessed_at"` // null when the file has no date
 		Level      score.LevelRef    `json:"level"`
-		Score      oneDecimal        `json:"score"`
+		Score      decimals          `json:"score"`
 		Pillars    []pillarPointJSON `json:"pillars"`
 	}
 	pillarPointJSON struct {
 		ID    string         `json:"id"`
 		Name  string         `json:"name"`
 		Level score.LevelRef `json:"level"`
-		Score oneDecimal     `json:"score"`
+		Score decimals       `json:"score"`
 	}
 )
+
+// decimals is a score in JSON with its model's precision.
+type decimals struct {
+	v float64
+	p int
+}
+
+func (d decimals) MarshalJSON() ([]byte, error) { return []byte(score.FormatScore(d.v, d.p)), nil }
 
 // oneDecimal is a score in JSON: a number with exactly one decimal.
 type oneDecimal score.OneDecimal
@@ -163,12 +171,12 @@ func newPointsJSON(points []history.Point) []pointJSON {
 	}
 	out := make([]pointJSON, len(points))
 	for i, p := range points {
-		pj := pointJSON{File: p.File, AssessedAt: p.AssessedAt, Level: p.Level, Score: oneDecimal(p.Score)}
+		pj := pointJSON{File: p.File, AssessedAt: p.AssessedAt, Level: p.Level, Score: decimals{float64(p.Score), p.Precision}}
 		if p.Pillars != nil {
 			pj.Pillars = make([]pillarPointJSON, len(p.Pillars))
 		}
 		for j, pp := range p.Pillars {
-			pj.Pillars[j] = pillarPointJSON{ID: pp.ID, Name: pp.Name, Level: pp.Level, Score: oneDecimal(pp.Score)}
+			pj.Pillars[j] = pillarPointJSON{ID: pp.ID, Name: pp.Name, Level: pp.Level, Score: decimals{float64(pp.Score), p.Precision}}
 		}
 		out[i] = pj
 	}

@@ -69,10 +69,10 @@ func TrendCSV(w io.Writer, points []history.Point) error {
 		if p.AssessedAt != nil {
 			at = *p.AssessedAt
 		}
-		row := []string{CSVCell(p.File), at, fmt.Sprint(p.Level.Value), CSVCell(p.Level.Name), p.Score.String()}
+		row := []string{CSVCell(p.File), at, fmt.Sprint(p.Level.Value), CSVCell(p.Level.Name), p.Format(p.Score)}
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				row = append(row, pp.Score.String())
+				row = append(row, p.Format(pp.Score))
 			} else {
 				row = append(row, "")
 			}
@@ -102,10 +102,10 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) 
 	}
 	rows := [][]string{head}
 	for _, p := range points {
-		row := []string{pointDate(p), p.File, p.Level.Label(), p.Score.String()}
+		row := []string{pointDate(p), p.File, p.Level.Label(), p.Format(p.Score)}
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				row = append(row, pp.Score.String())
+				row = append(row, p.Format(pp.Score))
 			} else {
 				row = append(row, "–")
 			}
@@ -123,7 +123,7 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) 
 		series := [][]string{{"Trend", "", "First → last"}}
 		overall := make([]*float64, len(points))
 		for i, p := range points {
-			v := p.Score.Round()
+			v := float64(p.Score)
 			overall[i] = &v
 		}
 		series = append(series, seriesRow("Score", overall, points))
@@ -131,7 +131,7 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) 
 			vals := make([]*float64, len(points))
 			for i, p := range points {
 				if pp, ok := pointPillar(p, c.id); ok {
-					v := pp.Score.Round()
+					v := float64(pp.Score)
 					vals[i] = &v
 				}
 			}
@@ -194,7 +194,8 @@ func seriesRow(name string, vals []*float64, points []history.Point) []string {
 	}
 	span := ""
 	if first != nil {
-		span = fmt.Sprintf("%s → %s", score.OneDecimal(*first), score.OneDecimal(*last))
+		prec := points[len(points)-1].Precision
+		span = fmt.Sprintf("%s → %s", score.FormatScore(*first, prec), score.FormatScore(*last, prec))
 	}
 	return []string{name, Sparkline(vals, points), span}
 }
@@ -293,10 +294,10 @@ func TrendMarkdown(w io.Writer, points []history.Point) error {
 	}
 	b.WriteString("\n")
 	for _, p := range points {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |", md(pointDate(p)), mdCode(p.File), md(p.Level.Label()), p.Score)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", md(pointDate(p)), mdCode(p.File), md(p.Level.Label()), p.Format(p.Score))
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				fmt.Fprintf(&b, " %s |", pp.Score)
+				fmt.Fprintf(&b, " %s |", p.Format(pp.Score))
 			} else {
 				b.WriteString(" – |")
 			}
