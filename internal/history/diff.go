@@ -33,6 +33,7 @@ type Diff struct {
 	Regression   bool
 	Regressions  []string
 	Pillars      []PillarChange
+	Precision    int // decimals of the scores: the new side's model's precision
 	// With Detail "answers":
 	Indicators *Indicators
 	Notes      []NoteChange
@@ -128,13 +129,14 @@ func Compare(old, new Side) *Diff {
 		New:         summary(new),
 		Detail:      "answers",
 		Regressions: []string{},
+		Precision:   new.Result.Precision(),
 	}
 	d.ModelChanged = d.Old.Model.ID != d.New.Model.ID || d.Old.Model.Version != d.New.Model.Version
 	if d.New.Level.Value < d.Old.Level.Value {
 		d.Regression = true
 		d.Regressions = append(d.Regressions, fmt.Sprintf("overall level %s → %s", d.Old.Level.Label(), d.New.Level.Label()))
 	}
-	d.Pillars = comparePillars(old.Result, new.Result)
+	d.Pillars = comparePillars(old.Result, new.Result, d.Precision)
 	for _, p := range d.Pillars {
 		if p.Change == "down" {
 			d.Regression = true
@@ -159,7 +161,7 @@ func summary(s Side) Summary {
 	return sum
 }
 
-func comparePillars(old, new *score.Result) []PillarChange {
+func comparePillars(old, new *score.Result, precision int) []PillarChange {
 	var out []PillarChange
 	oldBy := map[string]score.PillarResult{}
 	for _, p := range old.Pillars {
@@ -176,7 +178,7 @@ func comparePillars(old, new *score.Result) []PillarChange {
 			continue
 		}
 		pc.Old = &PillarState{op.Level, op.Score}
-		delta := score.OneDecimal(np.Score.Round() - op.Score.Round())
+		delta := score.OneDecimal(score.RoundScore(float64(np.Score), precision) - score.RoundScore(float64(op.Score), precision))
 		pc.ScoreChange = &delta
 		switch {
 		case np.Level.Value > op.Level.Value:

@@ -331,12 +331,12 @@ func buildTrend(list []Scored) *trendView {
 	points, _ := history.Trend(rs)
 	t := &trendView{}
 	for i, p := range points {
-		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Format(p.Score), Latest: i == len(points)-1}
 		if p.AssessedAt != nil {
 			tp.Label = *p.AssessedAt
 		}
 		if i > 0 {
-			tp.Delta, tp.DeltaClass = delta(points[i-1].Score.Round(), p.Score.Round())
+			tp.Delta, tp.DeltaClass = delta(float64(points[i-1].Score), float64(p.Score), p.Precision)
 		}
 		t.Points = append(t.Points, tp)
 	}
@@ -354,35 +354,39 @@ func buildChange(prev, cur *score.Result) *changeView {
 		c.Level = d.New.Level.Label() + " (unchanged)"
 	}
 	var sd string
-	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
-	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
+	f := func(v score.OneDecimal) string { return score.FormatScore(float64(v), d.Precision) }
+	sd, c.ScoreClass = delta(float64(d.Old.Score), float64(d.New.Score), d.Precision)
+	c.Score = fmt.Sprintf("%s → %s (%s)", f(d.Old.Score), f(d.New.Score), sd)
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "gone": // the report is about cur's pillars
 			continue
 		case "new":
-			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
 				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
 			continue
 		}
-		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
-			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
-		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: f(p.Old.Score)}
+		pc.Delta, pc.Class = signedDelta(float64(*p.ScoreChange), d.Precision)
 		c.Pillars = append(c.Pillars, pc)
 	}
 	return c
 }
 
-// delta writes the change from a to b with a sign, and its class.
-func delta(a, b float64) (string, string) { return signedDelta(score.OneDecimal(b - a)) }
+// delta writes the change from a to b with a sign and precision
+// decimals, and its class: each side is rounded as it is shown first.
+func delta(a, b float64, precision int) (string, string) {
+	return signedDelta(score.RoundScore(b, precision)-score.RoundScore(a, precision), precision)
+}
 
 // signedDelta writes a change with a sign, and its class.
-func signedDelta(d score.OneDecimal) (string, string) {
-	switch {
-	case d.Round() > 0:
-		return "+" + d.String(), "up"
-	case d.Round() < 0:
-		return "−" + score.OneDecimal(-float64(d)).String(), "down"
+func signedDelta(d float64, precision int) (string, string) {
+	switch d = score.RoundScore(d, precision); {
+	case d > 0:
+		return "+" + score.FormatScore(d, precision), "up"
+	case d < 0:
+		return "−" + score.FormatScore(-d, precision), "down"
 	}
-	return "±0.0", "same"
+	return "±" + score.FormatScore(0, precision), "same"
 }

@@ -142,8 +142,13 @@ func (c Counts) Of(id string) int {
 // FormatScore writes a score rounded half away from zero to precision
 // decimals (SPEC: scores are rounded only when written).
 func FormatScore(v float64, precision int) string {
+	return strconv.FormatFloat(RoundScore(v, precision), 'f', precision, 64)
+}
+
+// RoundScore rounds a score half away from zero to precision decimals.
+func RoundScore(v float64, precision int) float64 {
 	p := math.Pow10(precision)
-	return strconv.FormatFloat(math.Round(v*p)/p, 'f', precision, 64)
+	return math.Round(v*p) / p
 }
 
 // OneDecimal is a score, kept unrounded; String writes it with one decimal
