@@ -133,6 +133,15 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 	return f, m, nil
 }
 
+// modelFileOf is the model file that f names by its path (SPEC: relative
+// to f), as a path from the working folder; false for a model id.
+func modelFileOf(f *answers.File) (string, bool) {
+	if looksLikePath(f.Model) {
+		return modelPathFrom(f.Name, f.Model), true
+	}
+	return "", false
+}
+
 // modelPathFrom resolves a model path written in the answers file named
 // display: relative to that file's folder (to the working folder for
 // standard input).
