@@ -47,6 +47,7 @@ func EmbeddedSource(id string) ([]byte, bool) {
 // starting the tool costs no parsing.
 func Embedded(id string) (*Model, error) {
 	if m := generatedModel(id); m != nil {
+		m.prepare()
 		return m, nil
 	}
 	return parseEmbedded(id)

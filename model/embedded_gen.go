@@ -11,22 +11,28 @@ func generatedModel(id string) *Model {
 			ID:          "power-automate",
 			Name:        "Power Platform automation maturity model",
 			Version:     "2024.07",
-			Description: "Microsoft's maturity model for automation with Power Automate and the rest of Power Platform: five levels in the style of the capability maturity model, from Initial to Efficient, crossed with the seven stages of the holistic enterprise automation techniques (HEAT). Every stage at every level states a goal and the capabilities that show an organization has reached it, so an automation programme or its Center of Excellence can see where it stands and what to work on next.",
+			Description: "Microsoft's maturity model for automation with Power Automate and the rest of Power Platform: five levels in the style of the capability maturity model, from Initial to Efficient, crossed with the seven stages of the holistic enterprise automation techniques (HEAT). Every stage at every level states a goal and the capabilities that show an organization has reached it, so an automation programme or its Center of Excellence can see where it stands and what to work on next.\n\nThis model is written in the maturity project's own words from the Microsoft Learn pages it cites (listed under its sources); the facts of the source (what is at which level, the links) carry over, its sentences do not.",
 			Sources: []Source{
 				{
-					Title:   "Power Platform automation maturity model overview",
-					URL:     "https://learn.microsoft.com/power-automate/guidance/automation-coe/automation-maturity-model-overview",
-					License: "CC BY 4.0",
+					Title:      "Power Platform automation maturity model overview",
+					URL:        "https://learn.microsoft.com/power-automate/guidance/automation-coe/automation-maturity-model-overview",
+					Author:     "Microsoft",
+					License:    "CC BY 4.0",
+					LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 				},
 				{
-					Title:   "Power Platform automation maturity model details",
-					URL:     "https://learn.microsoft.com/power-automate/guidance/automation-coe/automation-maturity-model-details",
-					License: "CC BY 4.0",
+					Title:      "Power Platform automation maturity model details",
+					URL:        "https://learn.microsoft.com/power-automate/guidance/automation-coe/automation-maturity-model-details",
+					Author:     "Microsoft",
+					License:    "CC BY 4.0",
+					LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 				},
 				{
-					Title:   "Holistic enterprise automation techniques (HEAT)",
-					URL:     "https://learn.microsoft.com/power-automate/guidance/automation-coe/heat",
-					License: "CC BY 4.0",
+					Title:      "Holistic enterprise automation techniques (HEAT)",
+					URL:        "https://learn.microsoft.com/power-automate/guidance/automation-coe/heat",
+					Author:     "Microsoft",
+					License:    "CC BY 4.0",
+					LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 				},
 			},
 			Threshold: float64Ptr(1),
@@ -842,8 +848,8 @@ func generatedModel(id string) *Model {
 							Indicators: []Indicator{
 								{
 									ID:   "deploy-manage.200.deployment-automation-started",
-									Text: "Work to automate the deployment of automation solutions is under way.",
-									Help: "Yes when, for example, a deployment pipeline is being built or piloted; the finished pipeline is deploy-manage.300.automated-alm.",
+									Text: "The deployment of at least some automation solutions is automated, with a deployment pipeline in pilot or in use.",
+									Help: "Yes for a pipeline being piloted as well as for a finished one; the full export, deploy and import pipeline is deploy-manage.300.automated-alm.",
 								},
 								{
 									ID:   "deploy-manage.200.source-control",
@@ -2556,3 +2562,5 @@ func generatedModel(id string) *Model {
 }
 
 func float64Ptr(f float64) *float64 { return &f }
+
+func intPtr(i int) *int { return &i }

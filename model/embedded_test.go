@@ -130,6 +130,7 @@ func TestGeneratedModelsMatchTheirYAML(t *testing.T) {
 			t.Errorf("%s: no generated code; run go generate ./model", id)
 			continue
 		}
+		generated.prepare() // as Embedded does
 		if !reflect.DeepEqual(generated, parsed) {
 			t.Errorf("%s: generated code differs from the YAML; run go generate ./model", id)
 		}
@@ -140,6 +141,33 @@ func TestEmbeddedUnknownID(t *testing.T) {
 	for _, id := range []string{"nope", "", "../models/power-automate", "Power-Automate"} {
 		if _, err := Embedded(id); !errors.Is(err, ErrNotEmbedded) {
 			t.Errorf("Embedded(%q) = %v, want ErrNotEmbedded", id, err)
+		}
+	}
+}
+
+// TestEmbeddedAudit holds the embedded model to its audit (issue 13): the
+// sources name their author and licence with its URL, the model says it
+// is written in the project's own words, and no indicator rewards a state
+// in progress.
+func TestEmbeddedAudit(t *testing.T) {
+	m, err := Embedded("power-automate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range m.Sources {
+		if s.Author != "Microsoft" || s.License != "CC BY 4.0" || s.LicenseURL != "https://creativecommons.org/licenses/by/4.0/" {
+			t.Errorf("source %q: author %q, license %q, license_url %q", s.Title, s.Author, s.License, s.LicenseURL)
+		}
+	}
+	if !strings.Contains(m.Description, "written in the maturity project's own words") {
+		t.Error("the description does not say the model is written in the project's own words")
+	}
+	for _, ref := range m.Indicators() {
+		text := strings.ToLower(strings.Join(strings.Fields(ref.Indicator.Text), " "))
+		for _, inProgress := range []string{"under way", "underway", "in progress", "not yet", "is starting"} {
+			if strings.Contains(text, inProgress) {
+				t.Errorf("%s rewards a state in progress (%q): %s", ref.Indicator.ID, inProgress, ref.Indicator.Text)
+			}
 		}
 	}
 }

@@ -75,6 +75,7 @@ func Parse(file string, data []byte) (*Model, error) {
 	if m.Scale == nil {
 		m.Scale = DefaultScale()
 	}
+	m.prepare()
 	return &m, nil
 }
 
@@ -167,13 +168,78 @@ func (v *validator) model(m *Model) {
 		s := &m.Sources[i]
 		v.required(&s.Title, s, "source title")
 		v.url(&s.URL, s, "source url")
+		if s.LicenseURL != "" {
+			v.url(&s.LicenseURL, s, "source license_url")
+		}
 	}
 	if m.Threshold != nil && (*m.Threshold <= 0 || *m.Threshold > 1) {
 		v.errorf(v.at(m.Threshold), "threshold %v is outside (0,1]", *m.Threshold)
 	}
+	switch m.Scoring {
+	case "", Staged, Cumulative:
+	default:
+		v.errorf(v.at(&m.Scoring), "scoring %q is not staged or cumulative", m.Scoring)
+	}
+	if m.Precision != nil && (*m.Precision < 0 || *m.Precision > MaxPrecision) {
+		v.errorf(v.at(m.Precision), "precision %d is outside 0..%d", *m.Precision, MaxPrecision)
+	}
 	v.scale(m)
+	v.scales(m)
 	levels := v.levels(m)
-	v.pillars(m, levels)
+	groups := v.groups(m)
+	v.pillars(m, levels, groups)
+}
+
+// groups checks the groups and returns the set of declared ids.
+func (v *validator) groups(m *Model) map[string]bool {
+	declared := map[string]bool{}
+	for i := range m.Groups {
+		g := &m.Groups[i]
+		if v.id(&g.ID, g, "group id", pillarIDFormat) {
+			if declared[g.ID] {
+				v.errorf(v.at(&g.ID), "group id %q is repeated", g.ID)
+			}
+			declared[g.ID] = true
+		}
+		v.required(&g.Name, g, "group name")
+	}
+	return declared
+}
+
+// scales checks the named scales.
+func (v *validator) scales(m *Model) {
+	seen := map[string]bool{}
+	for i := range m.Scales {
+		ns := &m.Scales[i]
+		if v.id(&ns.ID, ns, "scale name", scaleIDFormat) {
+			if seen[ns.ID] {
+				v.errorf(v.at(&ns.ID), "scale name %q is repeated", ns.ID)
+			}
+			seen[ns.ID] = true
+		}
+		v.points(ns.Points, v.at(ns), "scale "+ns.ID)
+	}
+}
+
+// scaleName reports a scale: field that names no declared scale.
+func (v *validator) scaleName(m *Model, name *string) {
+	if *name == "" {
+		return
+	}
+	if _, ok := m.NamedScale(*name); !ok {
+		v.errorf(v.at(name), "scale %q is not declared under scales%s", *name, v.declaredScales(m))
+	}
+}
+
+func (v *validator) declaredScales(m *Model) string {
+	if len(m.Scales) == 0 {
+		return " (the model declares none)"
+	}
+	names := make([]string, len(m.Scales))
+	for i, s := range m.Scales {
+		names[i] = s.ID
+	}
+	return " (declared: " + strings.Join(names, ", ") + ")"
 }
 
 func (v *validator) scale(m *Model) {
@@ -184,9 +250,26 @@ func (v *validator) scale(m *Model) {
 		v.errorf(v.at(&m.Scale), "scale is empty; leave it out for the default yes/partial/no")
 		return
 	}
+	v.points(m.Scale, v.at(&m.Scale), "scale")
+}
+
+// points checks one scale's points (SPEC): two at least, unique ids,
+// scores in [0,1], and a point scoring 1 and one scoring 0, so that
+// "full" and "none" exist on every scale. at locates the scale.
+func (v *validator) points(pts []ScalePoint, at yamlx.Pos, what string) {
+	if len(pts) < 2 {
+		v.errorf(at, "%s has %d point(s); want two at least", what, len(pts))
+	}
 	seen := map[string]bool{}
-	for i := range m.Scale {
-		s := &m.Scale[i]
+	hasOne, hasZero := false, false
+	for i := range pts {
+		s := &pts[i]
+		if s.Score == 1 {
+			hasOne = true
+		}
+		if s.Score == 0 {
+			hasZero = true
+		}
 		if v.id(&s.ID, s, "scale id", scaleIDFormat) {
 			switch {
 			case s.ID == NotApplicable:
@@ -200,6 +283,12 @@ func (v *validator) scale(m *Model) {
 		if s.Score < 0 || s.Score > 1 {
 			v.errorf(v.at(&s.Score, s), "scale score %v is outside [0,1]", s.Score)
 		}
+	}
+	if len(pts) >= 2 && !hasOne {
+		v.errorf(at, "%s has no point scoring 1: one must mean fully in place", what)
+	}
+	if len(pts) >= 2 && !hasZero {
+		v.errorf(at, "%s has no point scoring 0: one must mean not in place", what)
 	}
 }
 
@@ -223,7 +312,7 @@ func (v *validator) levels(m *Model) map[int]bool {
 	return declared
 }
 
-func (v *validator) pillars(m *Model, levels map[int]bool) {
+func (v *validator) pillars(m *Model, levels map[int]bool, groups map[string]bool) {
 	if len(m.Pillars) == 0 {
 		v.errorf(v.at(&m.Pillars, m), "pillars: at least one pillar is required")
 	}
@@ -238,6 +327,9 @@ func (v *validator) pillars(m *Model, levels map[int]bool) {
 			pillarIDs[pil.ID] = true
 		}
 		v.required(&pil.Name, pil, "pillar name")
+		if pil.Group != "" && !groups[pil.Group] {
+			v.errorf(v.at(&pil.Group), "group %q is not declared under groups", pil.Group)
+		}
 		cellLevels := map[int]bool{}
 		for c := range pil.Cells {
 			cell := &pil.Cells[c]
@@ -248,7 +340,10 @@ func (v *validator) pillars(m *Model, levels map[int]bool) {
 				v.errorf(v.at(&cell.Level, cell), "pillar %q has a second cell for level %d", pil.ID, cell.Level)
 			}
 			cellLevels[cell.Level] = true
-			v.required(&cell.Goal, cell, "cell goal")
+			if _, given := v.pos[&cell.Goal]; given {
+				v.required(&cell.Goal, cell, "cell goal") // optional, but not empty when written
+			}
+			v.scaleName(m, &cell.Scale)
 			v.resources(cell.Resources)
 			for i := range cell.Indicators {
 				ind := &cell.Indicators[i]
@@ -260,11 +355,112 @@ func (v *validator) pillars(m *Model, levels map[int]bool) {
 					}
 				}
 				v.required(&ind.Text, ind, "indicator text")
-				if ind.Weight != nil && *ind.Weight <= 0 {
-					v.errorf(v.at(ind.Weight), "indicator weight %v must be above 0", *ind.Weight)
+				v.positive(ind.Weight, "weight")
+				v.positive(ind.Effort, "effort")
+				v.positive(ind.Impact, "impact")
+				v.scaleName(m, &ind.Scale)
+				for t := range ind.Tags {
+					v.required(&ind.Tags[t], ind, "tag")
 				}
 				v.resources(ind.Resources)
 			}
+		}
+	}
+	v.dependencies(m, indicatorIDs)
+}
+
+// positive reports an indicator number that is given and not above 0.
+func (v *validator) positive(f *float64, what string) {
+	if f != nil && *f <= 0 {
+		v.errorf(v.at(f), "indicator %s %v must be above 0", what, *f)
+	}
+}
+
+// dependencies reports a depends_on id that is no indicator of the model,
+// and each cycle, named from the indicator where it is first met.
+func (v *validator) dependencies(m *Model, known map[string]yamlx.Pos) {
+	deps := map[string][]string{}
+	var order []string
+	var ids []string // for suggestions, sorted at the first unknown id
+	suggestions := 0
+	for _, ref := range m.Indicators() {
+		ind := ref.Indicator
+		for d := range ind.DependsOn {
+			id := &ind.DependsOn[d]
+			switch _, ok := known[*id]; {
+			case *id == ind.ID:
+				v.errorf(v.at(id), "indicator %q depends on itself", ind.ID)
+			case !ok:
+				msg := fmt.Sprintf("depends_on: %q is not an indicator of this model", *id)
+				// A suggestion compares with every id: make a few, so that a
+				// file of many bad ids is still refused at once.
+				if suggestions < 20 {
+					suggestions++
+					if ids == nil {
+						ids = make([]string, 0, len(known))
+						for k := range known {
+							ids = append(ids, k)
+						}
+						sort.Strings(ids)
+					}
+					if s := yamlx.Nearest(*id, ids); s != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", s)
+					}
+				}
+				v.errorf(v.at(id), "%s", msg)
+			default:
+				deps[ind.ID] = append(deps[ind.ID], *id)
+			}
+		}
+		if len(ind.DependsOn) > 0 {
+			order = append(order, ind.ID)
+		}
+	}
+	if len(deps) == 0 {
+		return
+	}
+	// Depth-first search; a node met again while on the path closes a cycle.
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[string]int{}
+	where := map[string]*Indicator{}
+	for _, ref := range m.Indicators() {
+		where[ref.Indicator.ID] = ref.Indicator
+	}
+	var path []string
+	var visit func(id string)
+	visit = func(id string) {
+		state[id] = onPath
+		path = append(path, id)
+		for _, d := range deps[id] {
+			switch state[d] {
+			case unseen:
+				visit(d)
+			case onPath:
+				start := 0
+				for i, p := range path {
+					if p == d {
+						start = i
+					}
+				}
+				cycle := append(append([]string{}, path[start:]...), d)
+				if n := len(cycle); n > 9 {
+					// A long cycle is named by its ends, so that the message stays one line.
+					cycle = append(append(cycle[:4:4], fmt.Sprintf("… %d more …", n-7)), cycle[n-3:]...)
+				}
+				ind := where[d]
+				v.errorf(v.at(&ind.DependsOn, ind), "depends_on has a cycle: %s", strings.Join(cycle, " → "))
+			}
+		}
+		path = path[:len(path)-1]
+		state[id] = done
+	}
+	for _, id := range order {
+		if state[id] == unseen {
+			visit(id)
 		}
 	}
 }

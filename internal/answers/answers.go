@@ -227,7 +227,7 @@ func (p *parser) answerValue(id string, v *yaml.Node) string {
 		p.errorf(v, "%s: a YAML tag (%s) has no meaning here; write the answer without it", id, v.Tag)
 		return ""
 	}
-	p.errorf(v, "%s: want an answer such as yes, partial, no or na, got %s", id, yamlx.KindName(v))
+	p.errorf(v, "%s: want an answer (a point of the indicator's scale, or na), got %s", id, yamlx.KindName(v))
 	return ""
 }
 

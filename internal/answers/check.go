@@ -14,19 +14,18 @@ import (
 const maxSuggestions = 20
 
 // Check reports every answer that does not fit m: an unknown indicator id
-// (with the nearest known id as a suggestion) or an answer outside the scale.
+// (with the nearest known id as a suggestion) or an answer outside the
+// indicator's scale. An answer written as a point's label (in any case) is
+// accepted and replaced by the point's id, so that everything after Check
+// sees ids only.
 func Check(f *File, m *model.Model) error {
 	known := indicatorIDs(m)
 	var ids []string // for suggestions, made at the first unknown id
-	allowed := make([]string, 0, len(m.Scale)+1)
-	for _, s := range m.Scale {
-		allowed = append(allowed, s.ID)
-	}
-	allowed = append(allowed, model.NotApplicable)
 
 	var errs yamlx.Errors
 	suggestions := 0
-	for _, e := range f.Entries {
+	for ei := range f.Entries {
+		e := &f.Entries[ei]
 		if len(errs) >= yamlx.MaxErrors {
 			break
 		}
@@ -50,11 +49,13 @@ func Check(f *File, m *model.Model) error {
 			errs = append(errs, err)
 			continue
 		}
-		if err := checkAnswer(f.Name, e.ID, e.Answer, e.ValuePos, m, allowed); err != nil {
+		scale := m.IndicatorScale(e.ID)
+		if err := checkAnswer(f.Name, e.ID, &e.Answer, e.ValuePos, scale); err != nil {
 			errs = append(errs, err)
 		}
-		for _, r := range e.Responses {
-			if err := checkAnswer(f.Name, e.ID, r.Answer, r.Pos, m, allowed); err != nil {
+		for ri := range e.Responses {
+			r := &e.Responses[ri]
+			if err := checkAnswer(f.Name, e.ID, &r.Answer, r.Pos, scale); err != nil {
 				errs = append(errs, err)
 			}
 		}
@@ -62,18 +63,35 @@ func Check(f *File, m *model.Model) error {
 	return errs.Err()
 }
 
-func checkAnswer(file, id, answer string, pos yamlx.Pos, m *model.Model, allowed []string) *yamlx.Error {
-	if answer == "" || answer == model.NotApplicable {
+// checkAnswer checks one answer against scale, and replaces a label by
+// its point's id.
+func checkAnswer(file, id string, answer *string, pos yamlx.Pos, scale []model.ScalePoint) *yamlx.Error {
+	if *answer == "" || *answer == model.NotApplicable {
 		return nil
 	}
-	if _, ok := m.ScalePoint(answer); ok {
+	if p, ok := model.FindPoint(scale, *answer); ok {
+		*answer = p.ID
 		return nil
 	}
-	err := yamlx.Errorf(file, pos, "%s: answer %q is not one of %s", id, answer, strings.Join(allowed, ", "))
-	if s := yamlx.Nearest(strings.ToLower(answer), allowed); s != "" && s != answer {
+	if strings.EqualFold(*answer, model.NotApplicable) || strings.EqualFold(*answer, model.NotApplicableLabel) {
+		*answer = model.NotApplicable
+		return nil
+	}
+	allowed := AllowedAnswers(scale)
+	err := yamlx.Errorf(file, pos, "%s: answer %q is not one of %s", id, *answer, strings.Join(allowed, ", "))
+	if s := yamlx.Nearest(strings.ToLower(*answer), allowed); s != "" && s != *answer {
 		err.Msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return err
+}
+
+// AllowedAnswers are the ids an answer on scale may take: the scale's, then na.
+func AllowedAnswers(scale []model.ScalePoint) []string {
+	allowed := make([]string, 0, len(scale)+1)
+	for _, s := range scale {
+		allowed = append(allowed, s.ID)
+	}
+	return append(allowed, model.NotApplicable)
 }
 
 // VersionWarning says when the file was written for another version of m.

@@ -3,9 +3,11 @@ package answers
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/model"
 )
 
@@ -29,8 +31,19 @@ func Template(m *model.Model, f *File) ([]byte, error) {
 	for _, ref := range m.Indicators() {
 		lvl, _ := m.Level(ref.Cell.Level)
 		c := ref.Indicator.Text
+		if ref.Indicator.Help != "" {
+			c += "\nhelp: " + oneLine(mdtext.Plain(ref.Indicator.Help))
+		}
+		c += "\nanswer: " + strings.Join(AllowedAnswers(m.ScaleFor(ref.Cell, ref.Indicator)), " | ")
 		if ref.Cell.Indicators[0].ID == ref.Indicator.ID {
-			c = fmt.Sprintf("── %s · %d %s ──\n%s\n\n%s", ref.Pillar.Name, lvl.Value, lvl.Name, ref.Cell.Goal, c)
+			head := fmt.Sprintf("── %s · %s ──\n", ref.Pillar.Name, lvl.Label())
+			if ref.Cell.Goal != "" {
+				head += oneLine(mdtext.Plain(ref.Cell.Goal)) + "\n"
+			}
+			for _, line := range ref.Cell.Context {
+				head += "context (not scored): " + oneLine(mdtext.Plain(line)) + "\n"
+			}
+			c = head + "\n" + c
 		}
 		comments[ref.Indicator.ID] = c
 		if _, ok := f.Get(ref.Indicator.ID); !ok {
@@ -39,6 +52,9 @@ func Template(m *model.Model, f *File) ([]byte, error) {
 	}
 	return encode(f, comments)
 }
+
+// oneLine folds a text onto one comment line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func encode(f *File, comments map[string]string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}

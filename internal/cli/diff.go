@@ -120,7 +120,11 @@ func diffRun(opts *diffOptions) error {
 	case "markdown":
 		err = render.DiffMarkdown(&buf, d)
 	default:
-		err = render.DiffText(&buf, d, opts.Output == "" && opts.IO.ColorOut(opts.NoColor))
+		width := 0
+		if opts.Output == "" {
+			width = opts.IO.TerminalWidth()
+		}
+		err = render.DiffText(&buf, d, opts.Output == "" && opts.IO.ColorOut(opts.NoColor), width)
 	}
 	if err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -66,8 +68,18 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	// A model file is named in the answers by its path relative to the
+	// answers file, so that `maturity score FILE` finds it without --model.
+	modelRef, scoreCmd := m.ID, "maturity score "
+	if opts.Model != "" && looksLikeModelFile(opts.Model) {
+		if rel, ok := relativeModelPath(opts.Output, opts.Model); ok {
+			modelRef = rel
+		} else {
+			scoreCmd += "--model " + shellArg(opts.Model) + " "
+		}
+	}
 	f := &answers.File{
-		Model: m.ID, ModelVersion: m.Version, AssessedAt: opts.AssessedAt,
+		Model: modelRef, ModelVersion: m.Version, AssessedAt: opts.AssessedAt,
 		Organization: opts.Organization, Scope: opts.Scope, Respondent: opts.Respondent,
 	}
 	data, err := answers.Template(m, f)
@@ -83,6 +95,42 @@ func initRun(opts *initOptions) error {
 	if opts.Output == "-" {
 		return nil
 	}
-	fmt.Fprintf(opts.IO.Err, "Wrote %s: %d indicators of %s %s to answer.\nFill it in, then run: maturity score %s\n", opts.Output, m.IndicatorCount(), m.ID, m.Version, opts.Output)
+	fmt.Fprintf(opts.IO.Err, "Wrote %s: %d indicators of %s %s to answer.\nFill it in, then run: %s%s\n", opts.Output, m.IndicatorCount(), m.ID, m.Version, scoreCmd, shellArg(opts.Output))
 	return nil
+}
+
+// looksLikeModelFile says whether --model names a file rather than an
+// embedded id, as loadModel decides.
+func looksLikeModelFile(spec string) bool {
+	if st, err := os.Stat(spec); err == nil && !st.IsDir() {
+		return true
+	}
+	return looksLikePath(spec)
+}
+
+// relativeModelPath is the model file's path from the answers file's
+// folder, as an answers file names it (with a / or a .yaml ending, so
+// that it reads as a path); false for a model on stdin or when there is
+// none. A template on stdout is taken to be saved in the working folder.
+func relativeModelPath(answersFile, modelFile string) (string, bool) {
+	if modelFile == "-" {
+		return "", false
+	}
+	if answersFile == "-" {
+		answersFile = "answers.yaml"
+	}
+	from, err1 := filepath.Abs(filepath.Dir(answersFile))
+	to, err2 := filepath.Abs(modelFile)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(from, to)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if !looksLikePath(rel) {
+		rel = "./" + rel
+	}
+	return rel, true
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"os"
+	"strconv"
 
 	"golang.org/x/term"
 
@@ -72,8 +73,13 @@ func (s *IO) ColorOut(noColor bool) bool {
 	return s.OutTTY && !noColor && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
 }
 
-// TerminalWidth is stdout's width, or 0 when it is not a terminal.
+// TerminalWidth is stdout's width, or 0 when it is not a terminal. The
+// environment variable COLUMNS, when set to a number, wins, terminal or
+// not: as in other tools, and so that tests can fix a width.
 func (s *IO) TerminalWidth() int {
+	if n, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
 	raw := s.rawOut
 	if raw == nil {
 		raw = s.Out

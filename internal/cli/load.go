@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -106,8 +107,18 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 		return nil, nil, err
 	}
 	spec := modelSpec
+	byPath := looksLikePath(f.Model)
 	if spec == "" {
 		spec = f.Model
+		if byPath {
+			// A model file the answers name is relative to the answers file.
+			spec = modelPathFrom(display, f.Model)
+			if _, err := os.Stat(spec); err != nil {
+				return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
+					Msg:  fmt.Sprintf("model file %s: %s (looked for %s)", f.Model, describeStat(err), spec),
+					Next: "a model path in an answers file is relative to that file; or pass --model"}
+			}
+		}
 	}
 	m, err := models.get(spec)
 	var unknown *usageError
@@ -118,12 +129,38 @@ func parseAnswers(models *modelCache, display string, data []byte, modelSpec str
 	if err != nil {
 		return nil, nil, err
 	}
-	if f.Model != m.ID {
+	if !byPath && f.Model != m.ID {
 		return nil, nil, &yamlx.Error{File: display, Line: f.ModelPos.Line, Col: f.ModelPos.Col,
 			Msg:  fmt.Sprintf("answers are for model %q, not %q", f.Model, m.ID),
 			Next: "pass --model with the model these answers were written for"}
 	}
 	return f, m, nil
+}
+
+// modelFileOf is the model file that f names by its path (SPEC: relative
+// to f), as a path from the working folder; false for a model id.
+func modelFileOf(f *answers.File) (string, bool) {
+	if looksLikePath(f.Model) {
+		return modelPathFrom(f.Name, f.Model), true
+	}
+	return "", false
+}
+
+// modelPathFrom resolves a model path written in the answers file named
+// display: relative to that file's folder (to the working folder for
+// standard input).
+func modelPathFrom(display, path string) string {
+	if filepath.IsAbs(path) || display == yamlx.DisplayName("-") {
+		return path
+	}
+	return filepath.Join(filepath.Dir(display), path)
+}
+
+func describeStat(err error) string {
+	if errors.Is(err, os.ErrNotExist) {
+		return "no such file"
+	}
+	return err.Error()
 }
 
 // checkUnknownFields warns about each unknown top-level field of f, or,

@@ -111,6 +111,13 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
+	// Answers that name their model file by its path keep doing so, from
+	// the merged file, so that it scores without --model as they do.
+	if path, ok := modelFileOf(files[0]); ok {
+		if rel, ok := relativeModelPath(opts.Output, path); ok {
+			res.File.Model = rel
+		}
+	}
 	data, err := answers.EncodeComments(res.File, res.Comments)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
@@ -95,33 +96,53 @@ func modelShowRun(opts *modelShowOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s, version %s)\n", m.Name, m.ID, m.Version)
 	if m.Description != "" {
-		b.WriteString(render.Wrap(m.Description, "", "", 80))
+		b.WriteString(render.Wrap(mdtext.Plain(m.Description), "", "", 80))
 	}
-	fmt.Fprintf(&b, "\n%d levels, %d pillars, %d cells, %d indicators; threshold %v\n", len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount(), m.EffectiveThreshold())
-	scale := make([]string, 0, len(m.Scale)+1)
-	for _, s := range m.Scale {
-		scale = append(scale, fmt.Sprintf("%s (%s, %v)", s.ID, s.Label, s.Score))
+	fmt.Fprintf(&b, "\n%d levels, %d pillars, %d cells, %d indicators; threshold %v\n",
+		len(m.Levels), len(m.Pillars), cellCount(m), m.IndicatorCount(), m.EffectiveThreshold())
+	fmt.Fprintf(&b, "Scoring: %s; scores with %s\n", m.EffectiveScoring(), render.Plural(m.EffectivePrecision(), "decimal"))
+	if m.DefaultScaleUsed() {
+		fmt.Fprintf(&b, "Answers: %s\n", scaleText(m.ScaleFor(nil, &model.Indicator{})))
 	}
-	scale = append(scale, "na (not applicable)")
-	fmt.Fprintf(&b, "Answers: %s\n", strings.Join(scale, ", "))
+	for _, ns := range m.Scales {
+		fmt.Fprintf(&b, "Scale %s: %s\n", ns.ID, scaleText(ns.Points))
+	}
 
 	b.WriteString("\nLevels\n")
 	for _, l := range m.Levels {
-		fmt.Fprintf(&b, "  %d %s", l.Value, l.Name)
+		fmt.Fprintf(&b, "  %s", l.Label())
 		if l.Summary != "" {
-			fmt.Fprintf(&b, ": %s", l.Summary)
+			fmt.Fprintf(&b, ": %s", mdtext.Plain(l.Summary))
 		}
 		b.WriteString("\n")
 	}
+	group := ""
 	for _, p := range m.Pillars {
+		if p.Group != group {
+			group = p.Group
+			if g, ok := m.Group(group); ok {
+				fmt.Fprintf(&b, "\n== %s (%s) ==\n", g.Name, g.ID)
+			}
+		}
 		fmt.Fprintf(&b, "\n%s (%s)\n", p.Name, p.ID)
 		for _, l := range m.Levels {
 			c, ok := p.Cell(l.Value)
 			if !ok {
-				fmt.Fprintf(&b, "  %d %s: no cell\n", l.Value, l.Name)
+				fmt.Fprintf(&b, "  %s: no cell\n", l.Label())
 				continue
 			}
-			b.WriteString(render.Wrap(fmt.Sprintf("%d %s: %s (%s)", l.Value, l.Name, c.Goal, render.Plural(len(c.Indicators), "indicator")), "  ", "    ", 80))
+			count := render.Plural(len(c.Indicators), "indicator")
+			if len(c.Indicators) == 0 && len(c.Context) > 0 {
+				count = "context only"
+			}
+			line := l.Label() + ":"
+			if c.Goal != "" {
+				line += " " + mdtext.Plain(c.Goal)
+			}
+			b.WriteString(render.Wrap(fmt.Sprintf("%s (%s)", line, count), "  ", "    ", 80))
+			for _, ctx := range c.Context {
+				b.WriteString(render.Wrap("context: "+mdtext.Plain(ctx), "    ", "      ", 80))
+			}
 		}
 	}
 	if len(m.Sources) > 0 {
@@ -132,10 +153,25 @@ func modelShowRun(opts *modelShowOptions) error {
 				lic = " (" + s.License + ")"
 			}
 			fmt.Fprintf(&b, "  %s%s\n    %s\n", s.Title, lic, s.URL)
+			if s.Author != "" {
+				fmt.Fprintf(&b, "    by %s\n", s.Author)
+			}
+			if s.LicenseURL != "" {
+				fmt.Fprintf(&b, "    licence: %s\n", s.LicenseURL)
+			}
 		}
 	}
 	_, err = stdout(opts.IO).Write([]byte(b.String()))
 	return err
+}
+
+// scaleText lists a scale's points and na, as model show prints them.
+func scaleText(pts []model.ScalePoint) string {
+	parts := make([]string, 0, len(pts)+1)
+	for _, s := range pts {
+		parts = append(parts, fmt.Sprintf("%s (%s, %v)", s.ID, s.Label, s.Score))
+	}
+	return strings.Join(append(parts, "na (not applicable)"), ", ")
 }
 
 func cellCount(m *model.Model) int {
@@ -200,10 +236,11 @@ type modelExportOptions struct {
 func newCmdModelExport(io *IO, runF func(*modelExportOptions) error) *cobra.Command {
 	opts := &modelExportOptions{IO: io, ID: model.DefaultID}
 	cmd := &cobra.Command{
-		Use:   "export [ID]",
-		Short: "Print an embedded model's YAML, to read or to start your own",
+		Use:   "export [ID|FILE]",
+		Short: "Print a model's YAML: an embedded one as written, a file normalized",
 		Example: `  maturity model export power-automate > my-model.yaml
-  maturity model export -o my-model.yaml`,
+  maturity model export -o my-model.yaml
+  maturity model export draft.yaml -o clean.yaml   # normalized`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -221,10 +258,23 @@ func newCmdModelExport(io *IO, runF func(*modelExportOptions) error) *cobra.Comm
 
 func modelExportRun(opts *modelExportOptions) error {
 	data, ok := model.EmbeddedSource(opts.ID)
+	var reads []string
 	if !ok {
-		return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", "), "no embedded model %q", opts.ID)
+		if !looksLikeModelFile(opts.ID) {
+			return usagef("embedded models: "+strings.Join(model.EmbeddedIDs(), ", ")+"; or pass a model file", "no embedded model %q", opts.ID)
+		}
+		// A model file is printed normalized: checked, in the format's
+		// field order, comments dropped.
+		m, err := loadModel(opts.IO, opts.ID)
+		if err != nil {
+			return err
+		}
+		if data, err = m.MarshalNormalized(); err != nil {
+			return err
+		}
+		reads = []string{opts.ID}
 	}
-	out, err := newDestination(opts.IO, opts.Output, nil)
+	out, err := newDestination(opts.IO, opts.Output, reads)
 	if err != nil {
 		return err
 	}

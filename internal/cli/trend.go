@@ -102,7 +102,11 @@ func trendRun(opts *trendOptions) error {
 		err = render.TrendMarkdown(&buf, points)
 	default:
 		sparklines := opts.Output == "" && opts.IO.OutTTY && opts.IO.Getenv("TERM") != "dumb"
-		err = render.TrendText(&buf, points, sparklines)
+		width := 0
+		if opts.Output == "" {
+			width = opts.IO.TerminalWidth()
+		}
+		err = render.TrendText(&buf, points, sparklines, width)
 	}
 	if err != nil {
 		return err

@@ -33,6 +33,7 @@ type Diff struct {
 	Regression   bool
 	Regressions  []string
 	Pillars      []PillarChange
+	Precision    int // decimals of the scores: the new side's model's precision
 	// With Detail "answers":
 	Indicators *Indicators
 	Notes      []NoteChange
@@ -128,13 +129,14 @@ func Compare(old, new Side) *Diff {
 		New:         summary(new),
 		Detail:      "answers",
 		Regressions: []string{},
+		Precision:   new.Result.Precision(),
 	}
 	d.ModelChanged = d.Old.Model.ID != d.New.Model.ID || d.Old.Model.Version != d.New.Model.Version
 	if d.New.Level.Value < d.Old.Level.Value {
 		d.Regression = true
 		d.Regressions = append(d.Regressions, fmt.Sprintf("overall level %s → %s", d.Old.Level.Label(), d.New.Level.Label()))
 	}
-	d.Pillars = comparePillars(old.Result, new.Result)
+	d.Pillars = comparePillars(old.Result, new.Result, d.Precision)
 	for _, p := range d.Pillars {
 		if p.Change == "down" {
 			d.Regression = true
@@ -159,7 +161,7 @@ func summary(s Side) Summary {
 	return sum
 }
 
-func comparePillars(old, new *score.Result) []PillarChange {
+func comparePillars(old, new *score.Result, precision int) []PillarChange {
 	var out []PillarChange
 	oldBy := map[string]score.PillarResult{}
 	for _, p := range old.Pillars {
@@ -176,7 +178,7 @@ func comparePillars(old, new *score.Result) []PillarChange {
 			continue
 		}
 		pc.Old = &PillarState{op.Level, op.Score}
-		delta := score.OneDecimal(np.Score.Round() - op.Score.Round())
+		delta := score.OneDecimal(score.RoundScore(float64(np.Score), precision) - score.RoundScore(float64(op.Score), precision))
 		pc.ScoreChange = &delta
 		switch {
 		case np.Level.Value > op.Level.Value:
@@ -281,8 +283,8 @@ func compareAnswers(d *Diff, old, new Side) {
 			c.Old = ""
 			in.Added = append(in.Added, c)
 		case oe.Answer != ne.Answer:
-			so, oldApplicable := old.Model.AnswerScore(oe.Answer)
-			sn, newApplicable := new.Model.AnswerScore(ne.Answer)
+			so, oldApplicable := old.Model.AnswerScore(id, oe.Answer)
+			sn, newApplicable := new.Model.AnswerScore(id, ne.Answer)
 			if oldApplicable && newApplicable {
 				switch {
 				case sn > so:
@@ -291,8 +293,8 @@ func compareAnswers(d *Diff, old, new Side) {
 					c.Direction = -1
 				}
 			}
-			oldFull := oldApplicable && oe.Answer != "" && so >= topScore(old.Model)
-			newFull := newApplicable && ne.Answer != "" && sn >= topScore(new.Model)
+			oldFull := oldApplicable && oe.Answer != "" && so >= topScore(old.Model.IndicatorScale(id))
+			newFull := newApplicable && ne.Answer != "" && sn >= topScore(new.Model.IndicatorScale(id))
 			switch {
 			case newFull && !oldFull:
 				in.Gained = append(in.Gained, c)
@@ -330,10 +332,10 @@ func universe(s Side) map[string]bool {
 	return ids
 }
 
-// topScore is the highest score of m's scale: 1 (yes) by default.
-func topScore(m *model.Model) float64 {
+// topScore is the highest score of an indicator's scale: 1 (yes) by default.
+func topScore(scale []model.ScalePoint) float64 {
 	top := 0.0
-	for _, s := range m.Scale {
+	for _, s := range scale {
 		top = max(top, s.Score)
 	}
 	return top

@@ -10,7 +10,11 @@ type Point struct {
 	Score      score.OneDecimal
 	Pillars    []PillarPoint
 	Top        int // the model's top level value: the height of a sparkline
+	Precision  int // decimals its scores are written with: its model's precision
 }
+
+// Format writes a score of this point with its precision.
+func (p Point) Format(v score.OneDecimal) string { return score.FormatScore(float64(v), p.Precision) }
 
 // PillarPoint is one pillar of one assessment.
 type PillarPoint struct {
@@ -27,7 +31,7 @@ func Trend(results []*score.Result) (points []Point, undated []string) {
 	score.OrderByDate(rs, func(r *score.Result) score.InputInfo { return r.Input })
 	points = []Point{}
 	for _, r := range rs {
-		p := Point{File: r.Input.File, Level: r.Level, Score: r.Score, Pillars: []PillarPoint{}}
+		p := Point{File: r.Input.File, Level: r.Level, Score: r.Score, Pillars: []PillarPoint{}, Precision: r.Precision()}
 		if _, ok := score.AssessedTime(r.Input.AssessedAt); ok {
 			at := r.Input.AssessedAt
 			p.AssessedAt = &at

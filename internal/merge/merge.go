@@ -118,7 +118,6 @@ func Merge(m *model.Model, files []*answers.File, strategy Strategy) (*Result, e
 		return nil, fmt.Errorf("unknown strategy %q (want %s)", strategy, strings.Join(Strategies(), ", "))
 	}
 	names := Respondents(files)
-	rank := scaleRanks(m)
 	out := &answers.File{Model: m.ID, ModelVersion: m.Version}
 	res := &Result{File: out, Respondents: names, Comments: map[string]string{}}
 
@@ -162,7 +161,8 @@ func Merge(m *model.Model, files []*answers.File, strategy Strategy) (*Result, e
 		if len(rs) == 0 && len(evidence) == 0 {
 			continue
 		}
-		merged, dis := mergeOne(rs, rank, strategy)
+		// Each indicator's answers are ranked on its own scale (format v2).
+		merged, dis := mergeOne(rs, scaleRanks(m.ScaleFor(ref.Cell, ref.Indicator)), strategy)
 		var notes []string
 		for _, r := range rs {
 			if r.Note != "" {
@@ -229,8 +229,8 @@ func mergeOne(rs []answers.Response, rank map[string]int, strategy Strategy) (st
 
 // scaleRanks orders the scale by score, lowest first; equal scores keep
 // the model's scale order.
-func scaleRanks(m *model.Model) map[string]int {
-	pts := append([]model.ScalePoint(nil), m.Scale...)
+func scaleRanks(scale []model.ScalePoint) map[string]int {
+	pts := append([]model.ScalePoint(nil), scale...)
 	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Score < pts[j].Score })
 	rank := make(map[string]int, len(pts))
 	for i, p := range pts {

@@ -47,7 +47,7 @@ func scoreOf(t *testing.T, m *model.Model, f *answers.File) float64 {
 }
 
 func TestMergeOne(t *testing.T) {
-	rank := scaleRanks(&model.Model{Scale: model.DefaultScale()}) // no 0, partial 1, yes 2
+	rank := scaleRanks(model.DefaultScale()) // no 0, partial 1, yes 2
 	tests := []struct {
 		name     string
 		answers  []string
@@ -218,5 +218,41 @@ func TestRespondentsDuplicateNames(t *testing.T) {
 	got := strings.Join(Respondents(files), "|")
 	if got != "Lead (x.yaml)|Lead (y.yaml)|z.yaml|q1/r.yaml|q2/r.yaml" {
 		t.Errorf("respondents %s", got)
+	}
+}
+
+// TestMergeOnEachIndicatorsScale: answers are ranked on the indicator's own
+// scale (appsec-practices: secure-build.* on extent, threat-review.* on
+// frequency), not on the default yes/partial/no.
+func TestMergeOnEachIndicatorsScale(t *testing.T) {
+	m := testkit.Model(t, "models/appsec-practices.yaml")
+	parse := func(name, body string) *answers.File {
+		f, err := answers.Parse(name, []byte("model: appsec-practices\nrespondent: "+name+"\nanswers:\n"+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := answers.Check(f, m); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	a := parse("ana", "  secure-build.1.a: fully\n  threat-review.1.a: never\n")
+	b := parse("ben", "  secure-build.1.a: little\n  threat-review.1.a: Always\n")
+	for _, tt := range []struct {
+		strategy       Strategy
+		build, threats string
+	}{
+		{Min, "little", "never"},
+		{Max, "fully", "always"},
+	} {
+		r, err := Merge(m, []*answers.File{a, b}, tt.strategy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb, _ := r.File.Get("secure-build.1.a")
+		tr, _ := r.File.Get("threat-review.1.a")
+		if sb.Answer != tt.build || tr.Answer != tt.threats {
+			t.Errorf("%s: merged %q and %q, want %q and %q", tt.strategy, sb.Answer, tr.Answer, tt.build, tt.threats)
+		}
 	}
 }

@@ -17,7 +17,9 @@ func DiffJSON(w io.Writer, d *history.Diff) error {
 // DiffText writes d for a person: levels and scores before and after with
 // arrows (colour only when color is set), then the indicators and notes
 // that changed, grouped by pillar.
-func DiffText(w io.Writer, d *history.Diff, color bool) error {
+//
+// width (0: no limit) is the terminal's; long pillar names wrap to fit it.
+func DiffText(w io.Writer, d *history.Diff, color bool, width int) error {
 	st := Style{On: color}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n", st.Dim("Old"), sideLine(d.Old))
@@ -27,30 +29,29 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s  %s\n", st.Bold("Level"), levelChange(st, d.Old.Level, d.New.Level))
-	fmt.Fprintf(&b, "%s  %s\n\n", st.Bold("Score"), scoreChange(st, d.Old.Score, d.New.Score))
+	fmt.Fprintf(&b, "%s  %s\n\n", st.Bold("Score"), scoreChange(st, d.Old.Score, d.New.Score, d.Precision))
 
 	rows := [][3]string{}
 	for _, p := range d.Pillars {
 		var lvl, sc string
 		switch p.Change {
 		case "new":
-			lvl, sc = st.Dim("(new) ")+p.New.Level.Label(), p.New.Score.String()
+			lvl, sc = st.Dim("(new) ")+p.New.Level.Label(), score.FormatScore(float64(p.New.Score), d.Precision)
 		case "gone":
-			lvl, sc = st.Dim("(gone) ")+p.Old.Level.Label(), p.Old.Score.String()
+			lvl, sc = st.Dim("(gone) ")+p.Old.Level.Label(), score.FormatScore(float64(p.Old.Score), d.Precision)
 		default:
-			lvl, sc = levelChange(st, p.Old.Level, p.New.Level), scoreChange(st, p.Old.Score, p.New.Score)
+			lvl, sc = levelChange(st, p.Old.Level, p.New.Level), scoreChange(st, p.Old.Score, p.New.Score, d.Precision)
 		}
 		rows = append(rows, [3]string{p.Name, lvl, sc})
 	}
-	nameW, lvlW := len("Pillar"), len("Level")
+	table := [][]string{{"Pillar", "Level", "Score"}}
 	for _, r := range rows {
-		nameW = max(nameW, textWidth(r[0]))
-		lvlW = max(lvlW, textWidth(r[1]))
+		table = append(table, r[:])
 	}
-	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%s  %s  %s", pad("Pillar", nameW), pad("Level", lvlW), "Score")))
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%s  %s  %s\n", pad(r[0], nameW), pad(r[1], lvlW), r[2])
-	}
+	var t strings.Builder
+	fitTable(&t, table, -1, width, 0)
+	head, body, _ := strings.Cut(t.String(), "\n")
+	fmt.Fprintf(&b, "%s\n%s", st.Bold(head), body)
 
 	names := pillarNames(d)
 	if d.Indicators != nil {
@@ -64,7 +65,7 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 			}
 		}
 		for _, g := range groups {
-			fmt.Fprintf(&b, "%s\n", names(g.Pillar))
+			fmt.Fprintf(&b, "%s\n", wrapTo(names(g.Pillar), "", width))
 			for _, c := range g.Items {
 				mark := map[string]string{"gained": st.Green("+"), "lost": st.Red("-"), "changed": st.Yellow("~")}[c.Kind]
 				fmt.Fprintf(&b, "  %s %s  %s → %s%s\n", mark, pad(c.Change.ID, idW), answerText(c.Change.Old), answerText(c.Change.New), dirMark(st, c))
@@ -84,10 +85,19 @@ func DiffText(w io.Writer, d *history.Diff, color bool) error {
 		writeResultChanges(&b, st, d)
 	}
 	if d.Regression {
-		fmt.Fprintf(&b, "\n%s\n", st.Red("Regression: "+strings.Join(d.Regressions, "; ")))
+		fmt.Fprintf(&b, "\n%s\n", st.Red(wrapTo("Regression: "+strings.Join(d.Regressions, "; "), "  ", width)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// wrapTo wraps text at width, the lines after the first indented; the
+// text as it is for width 0 (no limit). No final newline.
+func wrapTo(text, indent string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	return strings.TrimSuffix(Wrap(text, "", indent, width), "\n")
 }
 
 func writeModelChanges(b *strings.Builder, st Style, d *history.Diff, title, what string, cs []history.IndicatorChange, old bool) {
@@ -184,23 +194,27 @@ func levelChange(st Style, old, new score.LevelRef) string {
 	return new.Label() + " " + st.Dim("=")
 }
 
-func scoreChange(st Style, old, new score.OneDecimal) string {
-	delta := score.OneDecimal(new.Round() - old.Round())
-	s := fmt.Sprintf("%s → %s (%s)", old, new, signed(delta))
-	switch {
-	case delta.Round() > 0:
+// scoreChange writes old → new (±delta) with precision decimals.
+func scoreChange(st Style, old, new score.OneDecimal, precision int) string {
+	delta := score.RoundScore(float64(new), precision) - score.RoundScore(float64(old), precision)
+	s := fmt.Sprintf("%s → %s (%s)", score.FormatScore(float64(old), precision), score.FormatScore(float64(new), precision), signed(delta, precision))
+	switch d := score.RoundScore(delta, precision); {
+	case d > 0:
 		return st.Green(s)
-	case delta.Round() < 0:
+	case d < 0:
 		return st.Red(s)
 	}
 	return s
 }
 
-func signed(d score.OneDecimal) string {
-	if d.Round() >= 0 {
-		return "+" + score.OneDecimal(d.Round()+0).String()
+// signed writes a change with its sign and precision decimals; no change
+// is +0.0.
+func signed(d float64, precision int) string {
+	d = score.RoundScore(d, precision)
+	if d >= 0 {
+		return "+" + score.FormatScore(d+0, precision)
 	}
-	return "-" + score.OneDecimal(-d.Round()).String()
+	return "-" + score.FormatScore(-d, precision)
 }
 
 func answerText(a string) string {
@@ -221,7 +235,7 @@ func noteText(n string) string {
 // comment. Text from files is escaped.
 func DiffMarkdown(w io.Writer, d *history.Diff) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Maturity: %s · score %s\n\n", mdLevelChange(d.Old.Level, d.New.Level), mdScore(d.Old.Score, d.New.Score))
+	fmt.Fprintf(&b, "### Maturity: %s · score %s\n\n", mdLevelChange(d.Old.Level, d.New.Level), mdScore(d.Old.Score, d.New.Score, d.Precision))
 	fmt.Fprintf(&b, "%s → %s\n", mdSide(d.Old), mdSide(d.New))
 	if d.ModelChanged {
 		fmt.Fprintf(&b, "\n> **Model changed:** %s %s → %s %s\n", md(d.Old.Model.ID), md(d.Old.Model.Version), md(d.New.Model.ID), md(d.New.Model.Version))
@@ -233,11 +247,11 @@ func DiffMarkdown(w io.Writer, d *history.Diff) error {
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "new":
-			fmt.Fprintf(&b, "| %s | (new) %s | %s |\n", md(p.Name), md(p.New.Level.Label()), p.New.Score)
+			fmt.Fprintf(&b, "| %s | (new) %s | %s |\n", md(p.Name), md(p.New.Level.Label()), score.FormatScore(float64(p.New.Score), d.Precision))
 		case "gone":
-			fmt.Fprintf(&b, "| %s | (gone) %s | %s |\n", md(p.Name), md(p.Old.Level.Label()), p.Old.Score)
+			fmt.Fprintf(&b, "| %s | (gone) %s | %s |\n", md(p.Name), md(p.Old.Level.Label()), score.FormatScore(float64(p.Old.Score), d.Precision))
 		default:
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(p.Name), mdLevelChange(p.Old.Level, p.New.Level), mdScore(p.Old.Score, p.New.Score))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", md(p.Name), mdLevelChange(p.Old.Level, p.New.Level), mdScore(p.Old.Score, p.New.Score, d.Precision))
 		}
 	}
 	names := pillarNames(d)
@@ -320,8 +334,9 @@ func mdLevelChange(old, new score.LevelRef) string {
 	return md(new.Label())
 }
 
-func mdScore(old, new score.OneDecimal) string {
-	return fmt.Sprintf("%s → %s (%s)", old, new, signed(score.OneDecimal(new.Round()-old.Round())))
+func mdScore(old, new score.OneDecimal, precision int) string {
+	delta := score.RoundScore(float64(new), precision) - score.RoundScore(float64(old), precision)
+	return fmt.Sprintf("%s → %s (%s)", score.FormatScore(float64(old), precision), score.FormatScore(float64(new), precision), signed(delta, precision))
 }
 
 // Plural is n and the word, with an s unless n is 1: "1 indicator",

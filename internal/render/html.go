@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/heat-tools/maturity/internal/mdtext"
 )
 
 //go:embed report.html.tmpl
@@ -15,7 +17,8 @@ var reportHTML string
 // model file can never become markup, and a URL that is not http(s) or
 // relative is neutralised.
 func reportTemplate() (*template.Template, error) {
-	return template.New("report").Funcs(template.FuncMap{"isLink": isLink}).Parse(reportHTML)
+	return template.New("report").Funcs(template.FuncMap{"isLink": isLink, "add": func(a, b int) int { return a + b },
+		"markdown": mdtext.HTML, "inlineMarkdown": mdtext.InlineHTML, "plain": mdtext.Plain}).Parse(reportHTML)
 }
 
 // isLink says whether an evidence entry is shown as a link: only http(s)

@@ -10,7 +10,8 @@ import (
 
 // The JSON of a diff and of a trend: history computes them and knows no
 // format; these types name their fields (a contract like the result's:
-// add fields, never rename them) and write scores with one decimal.
+// add fields, never rename them) and write scores with the model's
+// precision (one decimal by default).
 type (
 	diffJSON struct {
 		Old          summaryJSON        `json:"old"`
@@ -34,7 +35,7 @@ type (
 		Model      score.ModelInfo `json:"model"`
 		WrittenFor string          `json:"written_for,omitempty"`
 		Level      score.LevelRef  `json:"level"`
-		Score      oneDecimal      `json:"score"`
+		Score      decimals        `json:"score"`
 	}
 	pillarChangeJSON struct {
 		ID          string           `json:"id"`
@@ -42,11 +43,11 @@ type (
 		Change      string           `json:"change"`
 		Old         *pillarStateJSON `json:"old"`
 		New         *pillarStateJSON `json:"new"`
-		ScoreChange *oneDecimal      `json:"score_change,omitempty"`
+		ScoreChange *decimals        `json:"score_change,omitempty"`
 	}
 	pillarStateJSON struct {
 		Level score.LevelRef `json:"level"`
-		Score oneDecimal     `json:"score"`
+		Score decimals       `json:"score"`
 	}
 	indicatorsJSON struct {
 		Gained  []indicatorChangeJSON `json:"gained"`
@@ -79,25 +80,28 @@ type (
 		File       string            `json:"file"`
 		AssessedAt *string           `json:"assessed_at"` // null when the file has no date
 		Level      score.LevelRef    `json:"level"`
-		Score      oneDecimal        `json:"score"`
+		Score      decimals          `json:"score"`
 		Pillars    []pillarPointJSON `json:"pillars"`
 	}
 	pillarPointJSON struct {
 		ID    string         `json:"id"`
 		Name  string         `json:"name"`
 		Level score.LevelRef `json:"level"`
-		Score oneDecimal     `json:"score"`
+		Score decimals       `json:"score"`
 	}
 )
 
-// oneDecimal is a score in JSON: a number with exactly one decimal.
-type oneDecimal score.OneDecimal
+// decimals is a score in JSON with its model's precision.
+type decimals struct {
+	v float64
+	p int
+}
 
-func (d oneDecimal) MarshalJSON() ([]byte, error) { return []byte(score.OneDecimal(d).String()), nil }
+func (d decimals) MarshalJSON() ([]byte, error) { return []byte(score.FormatScore(d.v, d.p)), nil }
 
 func newDiffJSON(d *history.Diff) *diffJSON {
 	out := &diffJSON{
-		Old: newSummaryJSON(d.Old), New: newSummaryJSON(d.New), Detail: d.Detail,
+		Old: newSummaryJSON(d.Old, d.Precision), New: newSummaryJSON(d.New, d.Precision), Detail: d.Detail,
 		ModelChanged: d.ModelChanged, Regression: d.Regression, Regressions: d.Regressions,
 		Answered: d.Answered, Unanswered: d.Unanswered,
 		GapsClosed: d.GapsClosed, GapsOpened: d.GapsOpened,
@@ -107,7 +111,7 @@ func newDiffJSON(d *history.Diff) *diffJSON {
 	}
 	for _, p := range d.Pillars {
 		out.Pillars = append(out.Pillars, pillarChangeJSON{ID: p.ID, Name: p.Name, Change: p.Change,
-			Old: newPillarStateJSON(p.Old), New: newPillarStateJSON(p.New), ScoreChange: (*oneDecimal)(p.ScoreChange)})
+			Old: newPillarStateJSON(p.Old, d.Precision), New: newPillarStateJSON(p.New, d.Precision), ScoreChange: decimalsPtr(p.ScoreChange, d.Precision)})
 	}
 	if d.Notes != nil {
 		out.Notes = make([]noteChangeJSON, len(d.Notes))
@@ -128,15 +132,22 @@ func newDiffJSON(d *history.Diff) *diffJSON {
 	return out
 }
 
-func newSummaryJSON(s history.Summary) summaryJSON {
-	return summaryJSON{File: s.File, AssessedAt: s.AssessedAt, Model: s.Model, WrittenFor: s.WrittenFor, Level: s.Level, Score: oneDecimal(s.Score)}
+func newSummaryJSON(s history.Summary, precision int) summaryJSON {
+	return summaryJSON{File: s.File, AssessedAt: s.AssessedAt, Model: s.Model, WrittenFor: s.WrittenFor, Level: s.Level, Score: decimals{float64(s.Score), precision}}
 }
 
-func newPillarStateJSON(s *history.PillarState) *pillarStateJSON {
+func newPillarStateJSON(s *history.PillarState, precision int) *pillarStateJSON {
 	if s == nil {
 		return nil
 	}
-	return &pillarStateJSON{Level: s.Level, Score: oneDecimal(s.Score)}
+	return &pillarStateJSON{Level: s.Level, Score: decimals{float64(s.Score), precision}}
+}
+
+func decimalsPtr(v *score.OneDecimal, precision int) *decimals {
+	if v == nil {
+		return nil
+	}
+	return &decimals{float64(*v), precision}
 }
 
 func changesJSON(cs []history.IndicatorChange) []indicatorChangeJSON {
@@ -163,12 +174,12 @@ func newPointsJSON(points []history.Point) []pointJSON {
 	}
 	out := make([]pointJSON, len(points))
 	for i, p := range points {
-		pj := pointJSON{File: p.File, AssessedAt: p.AssessedAt, Level: p.Level, Score: oneDecimal(p.Score)}
+		pj := pointJSON{File: p.File, AssessedAt: p.AssessedAt, Level: p.Level, Score: decimals{float64(p.Score), p.Precision}}
 		if p.Pillars != nil {
 			pj.Pillars = make([]pillarPointJSON, len(p.Pillars))
 		}
 		for j, pp := range p.Pillars {
-			pj.Pillars[j] = pillarPointJSON{ID: pp.ID, Name: pp.Name, Level: pp.Level, Score: oneDecimal(pp.Score)}
+			pj.Pillars[j] = pillarPointJSON{ID: pp.ID, Name: pp.Name, Level: pp.Level, Score: decimals{float64(pp.Score), p.Precision}}
 		}
 		out[i] = pj
 	}

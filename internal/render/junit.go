@@ -100,12 +100,12 @@ func junitResult(s Scored, multi bool, t *JUnitTotals) []byte {
 		}
 		switch g := gaps[row.Indicator.ID]; {
 		case g != nil:
-			msg := answerLabel(g.Answer)
+			msg := answerLabel(s.Model, g.Indicator, g.Answer)
 			if g.Note != "" {
 				msg += ": " + oneLine(g.Note)
 			}
 			var body strings.Builder
-			fmt.Fprintf(&body, "%s\nlevel %d, answer %s", row.Indicator.Text, row.Level, answerLabel(g.Answer))
+			fmt.Fprintf(&body, "%s\nlevel %d, answer %s", row.Indicator.Text, row.Level, answerLabel(s.Model, g.Indicator, g.Answer))
 			if g.Note != "" {
 				fmt.Fprintf(&body, "\nnote: %s", g.Note)
 			}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -40,7 +41,7 @@ const markdownBatchHead = "## Maturity\n\n| File | Organization | Assessed | Lev
 // markdownRow is one result's line of the summary table.
 func markdownRow(r *score.Result) string {
 	return fmt.Sprintf("| %s | %s | %s | %s | %s | %d |\n", md(r.Input.File), md(r.Input.Organization),
-		md(r.Input.AssessedAt), md(r.Level.Label()), r.Score, len(r.Gaps))
+		md(r.Input.AssessedAt), md(r.Level.Label()), r.Format(r.Score), len(r.Gaps))
 }
 
 func markdownOne(b *strings.Builder, s Scored, h string) {
@@ -50,7 +51,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		fmt.Fprintf(b, "%s  \n", md(head))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
-	fmt.Fprintf(b, "Score **%s** of %d", r.Score, top)
+	fmt.Fprintf(b, "Score **%s** of %d", r.Format(r.Score), top)
 	if r.NextLevel != nil {
 		fmt.Fprintf(b, " · next level %s", md(r.NextLevel.Label()))
 	} else {
@@ -58,12 +59,19 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 	}
 	fmt.Fprintf(b, " · %s %s\n", md(r.Model.Name), md(r.Model.Version))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
-		fmt.Fprintf(b, "\n> %s\n", md(l.Summary))
+		fmt.Fprintf(b, "\n> %s\n", md(mdtext.Plain(l.Summary)))
 	}
 
 	b.WriteString("\n| Pillar | Level | Score | Toward next |\n| --- | --- | ---: | ---: |\n")
-	for _, p := range r.Pillars {
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), p.Score, towardNext(p))
+	group := ""
+	for _, p := range groupedPillars(m, r) {
+		if p.Group != group {
+			group = p.Group
+			if g, ok := m.Group(group); ok {
+				fmt.Fprintf(b, "| **%s** | | %s | |\n", md(g.Name), groupScore(r, group))
+			}
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", md(p.Name), md(p.Level.Label()), r.Format(p.Score), towardNext(p))
 	}
 
 	if r.Target != nil {
@@ -72,7 +80,7 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		} else {
 			fmt.Fprintf(b, "\n<details><summary>Gaps to %s: %d</summary>\n\n", htmlText(r.Target.Label()), len(r.Gaps))
 			for _, g := range r.Gaps {
-				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, answerLabel(g.Answer), md(g.Text))
+				line := fmt.Sprintf("- **%s** %d `%s` (%s): %s", md(pillarName(m, g.Pillar)), g.Level, g.Indicator, md(answerLabel(m, g.Indicator, g.Answer)), md(g.Text))
 				if g.Note != "" {
 					line += " · _" + md(g.Note) + "_"
 				}
@@ -82,8 +90,40 @@ func markdownOne(b *strings.Builder, s Scored, h string) {
 		}
 	}
 	if n := len(r.Unanswered); n > 0 {
-		fmt.Fprintf(b, "\n%d of %d indicators unanswered; they score as no.\n", n, r.Counts.Indicators)
+		fmt.Fprintf(b, "\n%d of %d indicators unanswered; %s.\n", n, r.Counts.Indicators, unansweredNote)
 	}
+}
+
+// groupedPillars is r's pillars in group order (model order within a
+// group, pillars of no group last); as they are without groups.
+func groupedPillars(m *model.Model, r *score.Result) []score.PillarResult {
+	if len(r.Groups) == 0 {
+		return r.Pillars
+	}
+	out := make([]score.PillarResult, 0, len(r.Pillars))
+	for _, g := range m.Groups {
+		for _, p := range r.Pillars {
+			if p.Group == g.ID {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, p := range r.Pillars {
+		if _, ok := m.Group(p.Group); !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// groupScore is a group's mean score as written, "" for no such group.
+func groupScore(r *score.Result, id string) string {
+	for _, g := range r.Groups {
+		if g.ID == id {
+			return r.Format(g.Score)
+		}
+	}
+	return ""
 }
 
 // towardNext is the coverage of the pillar's first level not attained.

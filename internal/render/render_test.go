@@ -91,7 +91,7 @@ func TestJUnitParses(t *testing.T) {
 						g := gapSet(s.Result)[strings.SplitN(c.Name, ":", 2)[0]]
 						if g == nil {
 							t.Errorf("failure %q is not a gap", c.Name)
-						} else if !strings.HasPrefix(c.Failure.Message, answerLabel(g.Answer)) || !strings.Contains(c.Failure.Message, oneLine(g.Note)) {
+						} else if !strings.HasPrefix(c.Failure.Message, answerLabel(s.Model, g.Indicator, g.Answer)) || !strings.Contains(c.Failure.Message, oneLine(g.Note)) {
 							t.Errorf("failure message %q lacks answer %q and note %q", c.Failure.Message, g.Answer, g.Note)
 						}
 					}
@@ -264,7 +264,7 @@ func TestEscaping(t *testing.T) {
 	if err := xml.Unmarshal(ju.Bytes(), &doc); err != nil {
 		t.Fatalf("junit with markup does not parse: %v", err)
 	}
-	if msg := doc.Suites[0].Cases[0].Failure.Message; msg != "partial: <script>alert(1)</script> | **bold** [x](javascript:alert(3))" {
+	if msg := doc.Suites[0].Cases[0].Failure.Message; msg != "Partially: <script>alert(1)</script> | **bold** [x](javascript:alert(3))" {
 		t.Errorf("junit message = %q", msg)
 	}
 

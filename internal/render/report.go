@@ -23,6 +23,9 @@ type ReportOptions struct {
 // raw here; each format escapes them for itself.
 type reportView struct {
 	Title        string
+	BadgeName    string // the level's name under its number; "" when the name holds the number
+	Kicker       string
+	Context      []pillarContext
 	Organization string
 	Scope        string
 	Respondent   string
@@ -71,6 +74,9 @@ type gridRow struct {
 	Pillar, Level, Score string
 	ScoreValue           float64
 	Cells                []gridCell
+	// Group is the heading of the group this row starts ("" inside a
+	// group, or without groups), with the group's mean score.
+	Group, GroupScore string
 }
 
 type gridCell struct {
@@ -89,6 +95,7 @@ type pillarItems struct {
 type reportItem struct {
 	Level                  int
 	ID, Text, Answer, Note string
+	Help                   string // the indicator's guidance, Markdown
 	AnswerClass            string
 	Evidence               []string
 	Resources              []model.Resource
@@ -124,11 +131,16 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		AssessedAt: r.Input.AssessedAt, File: r.Input.File,
 		ModelName: m.Name, ModelVersion: m.Version, Sources: m.Sources,
 		Generated: opt.Generated.UTC().Format("2006-01-02 15:04 UTC"), Version: opt.Version,
-		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Score.String(),
+		Level: r.Level, LevelLabel: r.Level.Label(), Score: r.Format(r.Score),
 		Top: m.Levels[len(m.Levels)-1].Value, Threshold: fmt.Sprintf("%.0f%%", float64(r.Threshold)*100),
 		Levels: m.Levels, Unanswered: len(r.Unanswered),
 	}
-	v.Title = "Automation maturity report"
+	v.BadgeName = r.Level.Name
+	if r.Level.Value != 0 && r.Level.Label() == r.Level.Name {
+		v.BadgeName = ""
+	}
+	v.Title = m.Name + " report"
+	v.Kicker = m.Name + " · assessment"
 	if v.Organization != "" {
 		v.Title += ": " + v.Organization
 	}
@@ -144,7 +156,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 	}
 	for _, l := range m.Levels {
-		v.Ladder = append(v.Ladder, ladderStep{Label: fmt.Sprintf("%d %s", l.Value, l.Name), Summary: l.Summary,
+		v.Ladder = append(v.Ladder, ladderStep{Label: l.Label(), Summary: l.Summary,
 			Reached: l.Value <= r.Level.Value, Now: l.Value == r.Level.Value})
 	}
 
@@ -156,7 +168,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Counts = fmt.Sprintf("%d indicators: %s", r.Counts.Indicators, strings.Join(parts, ", "))
 
 	for pi, p := range r.Pillars {
-		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: p.Score.String(), ScoreValue: p.Score.Round()}
+		row := gridRow{Pillar: p.Name, Level: p.Level.Label(), Score: r.Format(p.Score), ScoreValue: float64(p.Score)}
 		pil := &m.Pillars[pi]
 		for _, lc := range p.Levels {
 			c := gridCell{Class: coverageClass(lc), Attained: lc.Attained, Text: fmt.Sprintf("%.0f%%", float64(lc.Coverage)*100),
@@ -171,12 +183,22 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 		v.Grid = append(v.Grid, row)
 	}
+	v.Grid = groupRows(m, r, v.Grid)
 	v.Chart = newBarChart(m, r)
+	v.Context = modelContext(m)
 
 	if r.Target != nil {
 		v.Target = r.Target.Label()
 	}
 	v.NumGaps = len(r.Gaps)
+	help := map[string]string{}
+	if len(r.Gaps) > 0 {
+		for _, ref := range m.Indicators() {
+			if ref.Indicator.Help != "" {
+				help[ref.Indicator.ID] = ref.Indicator.Help
+			}
+		}
+	}
 	for _, g := range r.Gaps {
 		name := pillarName(m, g.Pillar)
 		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
@@ -189,8 +211,8 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 			}
 		}
 		pg := &v.Gaps[len(v.Gaps)-1]
-		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
-			Answer: answerLabel(g.Answer), AnswerClass: answerClass(g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
+		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text, Help: help[g.Indicator],
+			Answer: answerLabel(m, g.Indicator, g.Answer), AnswerClass: answerClass(m, g.Indicator, g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
 	}
 
 	for _, row := range rows(s) {
@@ -202,7 +224,7 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 		}
 		pn := &v.Notes[len(v.Notes)-1]
 		pn.Items = append(pn.Items, reportItem{Level: row.Level, ID: row.Indicator.ID, Text: row.Indicator.Text,
-			Answer: answerLabel(row.Answer), AnswerClass: answerClass(row.Answer), Note: row.Note, Evidence: row.Evidence})
+			Answer: answerLabel(m, row.Indicator.ID, row.Answer), AnswerClass: answerClass(m, row.Indicator.ID, row.Answer), Note: row.Note, Evidence: row.Evidence})
 	}
 
 	if len(list) > 1 {
@@ -229,16 +251,66 @@ func coverageClass(lc score.LevelCoverage) string {
 	return "cov-0"
 }
 
-func answerClass(a string) string {
-	switch a {
-	case "yes":
-		return "ans-yes"
-	case "no", "":
-		return "ans-no"
-	case "na":
-		return "ans-na"
+// groupRows orders the grid's rows (one per pillar, in pillar order)
+// under their groups, the first row of each carrying its group's heading;
+// rows as they are for a model without groups.
+func groupRows(m *model.Model, r *score.Result, rows []gridRow) []gridRow {
+	if len(r.Groups) == 0 {
+		return rows
 	}
-	return "ans-part"
+	out := make([]gridRow, 0, len(rows))
+	for _, g := range r.Groups {
+		first := true
+		for i, p := range r.Pillars {
+			if p.Group == g.ID {
+				row := rows[i]
+				if first {
+					row.Group, row.GroupScore, first = g.Name, r.Format(g.Score), false
+				}
+				out = append(out, row)
+			}
+		}
+	}
+	first := true
+	for i, p := range r.Pillars {
+		if _, ok := m.Group(p.Group); !ok {
+			row := rows[i]
+			if first {
+				row.Group, first = "Other pillars", false
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// pillarContext is the context lines of a pillar's cells, in level order.
+type pillarContext struct {
+	Pillar string
+	Cells  []cellContext
+}
+
+type cellContext struct {
+	Level int
+	Lines []string
+}
+
+// modelContext collects every cell's context lines (SPEC: shown, never
+// scored), by pillar.
+func modelContext(m *model.Model) []pillarContext {
+	var out []pillarContext
+	for _, p := range m.Pillars {
+		pc := pillarContext{Pillar: p.Name}
+		for _, l := range m.Levels {
+			if c, ok := p.Cell(l.Value); ok && len(c.Context) > 0 {
+				pc.Cells = append(pc.Cells, cellContext{Level: l.Value, Lines: c.Context})
+			}
+		}
+		if len(pc.Cells) > 0 {
+			out = append(out, pc)
+		}
+	}
+	return out
 }
 
 // label names an assessment in the trend: its date, else its file.
@@ -259,12 +331,12 @@ func buildTrend(list []Scored) *trendView {
 	points, _ := history.Trend(rs)
 	t := &trendView{}
 	for i, p := range points {
-		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Format(p.Score), Latest: i == len(points)-1}
 		if p.AssessedAt != nil {
 			tp.Label = *p.AssessedAt
 		}
 		if i > 0 {
-			tp.Delta, tp.DeltaClass = delta(points[i-1].Score.Round(), p.Score.Round())
+			tp.Delta, tp.DeltaClass = delta(float64(points[i-1].Score), float64(p.Score), p.Precision)
 		}
 		t.Points = append(t.Points, tp)
 	}
@@ -282,35 +354,39 @@ func buildChange(prev, cur *score.Result) *changeView {
 		c.Level = d.New.Level.Label() + " (unchanged)"
 	}
 	var sd string
-	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
-	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
+	f := func(v score.OneDecimal) string { return score.FormatScore(float64(v), d.Precision) }
+	sd, c.ScoreClass = delta(float64(d.Old.Score), float64(d.New.Score), d.Precision)
+	c.Score = fmt.Sprintf("%s → %s (%s)", f(d.Old.Score), f(d.New.Score), sd)
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "gone": // the report is about cur's pillars
 			continue
 		case "new":
-			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
 				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
 			continue
 		}
-		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
-			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
-		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: f(p.Old.Score)}
+		pc.Delta, pc.Class = signedDelta(float64(*p.ScoreChange), d.Precision)
 		c.Pillars = append(c.Pillars, pc)
 	}
 	return c
 }
 
-// delta writes the change from a to b with a sign, and its class.
-func delta(a, b float64) (string, string) { return signedDelta(score.OneDecimal(b - a)) }
+// delta writes the change from a to b with a sign and precision
+// decimals, and its class: each side is rounded as it is shown first.
+func delta(a, b float64, precision int) (string, string) {
+	return signedDelta(score.RoundScore(b, precision)-score.RoundScore(a, precision), precision)
+}
 
 // signedDelta writes a change with a sign, and its class.
-func signedDelta(d score.OneDecimal) (string, string) {
-	switch {
-	case d.Round() > 0:
-		return "+" + d.String(), "up"
-	case d.Round() < 0:
-		return "−" + score.OneDecimal(-float64(d)).String(), "down"
+func signedDelta(d float64, precision int) (string, string) {
+	switch d = score.RoundScore(d, precision); {
+	case d > 0:
+		return "+" + score.FormatScore(d, precision), "up"
+	case d < 0:
+		return "−" + score.FormatScore(-d, precision), "down"
 	}
-	return "±0.0", "same"
+	return "±" + score.FormatScore(0, precision), "same"
 }

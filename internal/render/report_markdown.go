@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/heat-tools/maturity/internal/mdtext"
 )
 
 // MarkdownReport writes the report as Markdown: the same sections as the
@@ -26,16 +28,16 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	meta = append(meta, "Model: "+md(v.ModelName+" "+v.ModelVersion), "Answers: "+md(v.File))
 	b.WriteString(strings.Join(meta, " · ") + "\n")
 
-	fmt.Fprintf(&b, "\n## Level %s\n\n", md(v.LevelLabel))
-	fmt.Fprintf(&b, "**%s**\n\n", md(v.Summary))
+	fmt.Fprintf(&b, "\n## %s\n\n", md(levelHeading(v.Level)))
+	fmt.Fprintf(&b, "**%s**\n\n", md(mdtext.Plain(v.Summary)))
 	if v.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", md(v.Description))
+		fmt.Fprintf(&b, "%s\n\n", md(mdtext.Plain(v.Description)))
 	}
 	fmt.Fprintf(&b, "Score **%s** of %d", v.Score, v.Top)
 	if v.Next != "" {
 		fmt.Fprintf(&b, " · next level **%s**", md(v.Next))
 		if v.NextSummary != "" {
-			fmt.Fprintf(&b, ": %s", md(v.NextSummary))
+			fmt.Fprintf(&b, ": %s", md(mdtext.Plain(v.NextSummary)))
 		}
 	} else {
 		b.WriteString(" · the top level is reached in every pillar")
@@ -48,6 +50,9 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	}
 	b.WriteString("\n| --- | --- | ---: |" + strings.Repeat(" ---: |", len(v.Levels)) + "\n")
 	for _, row := range v.Grid {
+		if row.Group != "" {
+			fmt.Fprintf(&b, "| **%s** | | %s |%s\n", md(row.Group), row.GroupScore, strings.Repeat(" |", len(row.Cells)))
+		}
 		fmt.Fprintf(&b, "| %s | %s | %s |", md(row.Pillar), md(row.Level), row.Score)
 		for _, c := range row.Cells {
 			mark := ""
@@ -102,9 +107,21 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	}
 	writeMarkdownItems(&b, v.Notes)
 
+	if len(v.Context) > 0 {
+		b.WriteString("\n## Context from the model\n\nWhat the model says about these levels besides its indicators: shown, never scored.\n")
+		for _, p := range v.Context {
+			fmt.Fprintf(&b, "\n### %s\n\n", md(p.Pillar))
+			for _, c := range p.Cells {
+				for _, line := range c.Lines {
+					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(mdtext.Plain(line)))
+				}
+			}
+		}
+	}
+
 	fmt.Fprintf(&b, "\n---\n\n%s.", v.Counts)
 	if v.Unanswered > 0 {
-		b.WriteString(" Unanswered indicators score as no.")
+		b.WriteString(" Unanswered indicators count as not in place (score 0).")
 	}
 	fmt.Fprintf(&b, "  \nGenerated %s by maturity %s.\n", v.Generated, md(v.Version))
 	_, err := io.WriteString(w, b.String())
@@ -134,6 +151,9 @@ func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
 		fmt.Fprintf(b, "\n### %s\n\n", md(p.Pillar))
 		for _, it := range p.Items {
 			fmt.Fprintf(b, "- **%d** %s (%s) `%s`\n", it.Level, md(it.Text), md(it.Answer), it.ID)
+			if it.Help != "" {
+				fmt.Fprintf(b, "  - Help: %s\n", md(mdtext.Plain(it.Help)))
+			}
 			if it.Note != "" {
 				fmt.Fprintf(b, "  - Note: %s\n", md(it.Note))
 			}

@@ -41,7 +41,7 @@ func rows(s Scored) []indicatorRow {
 						row.Answer, row.Note, row.Evidence = e.Answer, e.Note, e.Evidence
 					}
 				}
-				row.Score, _ = s.Model.AnswerScore(row.Answer)
+				row.Score, _ = s.Model.AnswerScore(ind.ID, row.Answer)
 				out = append(out, row)
 			}
 		}
@@ -59,9 +59,20 @@ func gapSet(r *score.Result) map[string]*score.Gap {
 }
 
 // answerLabel names an answer for people: "unanswered" for none.
-func answerLabel(a string) string {
-	if a == "" {
-		return "unanswered"
+func answerLabel(m *model.Model, id, a string) string { return m.AnswerLabel(id, a) }
+
+// answerClass is the CSS class of an answer's mark in HTML.
+func answerClass(m *model.Model, id, a string) string {
+	switch m.AnswerMark(id, a) {
+	case model.MarkFull:
+		return "ans-full"
+	case model.MarkPartial:
+		return "ans-part"
+	case model.MarkNA:
+		return "ans-na"
 	}
-	return a
+	return "ans-none"
 }
+
+// unansweredNote says how unanswered indicators count, in no scale's words.
+const unansweredNote = "they count as not in place (score 0)"

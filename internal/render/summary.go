@@ -15,7 +15,7 @@ import (
 func SummaryRow(r *score.Result) []string {
 	return []string{
 		printable(r.Input.File), printable(r.Input.Organization), r.Input.AssessedAt, printable(r.Level.Label()),
-		r.Score.String(), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
+		r.Format(r.Score), fmt.Sprint(len(r.Gaps)), fmt.Sprint(len(r.Unanswered)),
 	}
 }
 

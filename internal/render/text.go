@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
@@ -50,16 +51,16 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	var b strings.Builder
 
 	if head := inputLine(r); head != "" {
-		fmt.Fprintf(&b, "%s\n", st.Dim(head))
+		b.WriteString(st.Dim(strings.TrimSuffix(Wrap(head, "", "", width), "\n")) + "\n")
 	}
-	fmt.Fprintf(&b, "%s\n\n", st.Dim(fmt.Sprintf("%s %s", r.Model.Name, r.Model.Version)))
+	b.WriteString(st.Dim(strings.TrimSuffix(Wrap(r.Model.Name+" "+r.Model.Version, "", "", width), "\n")) + "\n\n")
 
-	fmt.Fprintf(&b, "%s %s\n", st.Bold("Level"), st.Bold(r.Level.Label()))
+	fmt.Fprintf(&b, "%s\n", st.Bold(levelHeading(r.Level)))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
-		b.WriteString(wrapIndent(l.Summary, "  ", width))
+		b.WriteString(wrapIndent(mdtext.Plain(l.Summary), "  ", width))
 	}
 	top := m.Levels[len(m.Levels)-1].Value
-	fmt.Fprintf(&b, "Score %s of %d", r.Score, top)
+	fmt.Fprintf(&b, "Score %s of %d", r.Format(r.Score), top)
 	if r.NextLevel != nil {
 		fmt.Fprintf(&b, " · next level %s", r.NextLevel.Label())
 	} else {
@@ -67,23 +68,82 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	}
 	b.WriteString("\n\n")
 
-	nameW, levelW := len("Pillar"), len("Level")
-	for _, p := range r.Pillars {
-		nameW = max(nameW, textWidth(p.Name))
-		levelW = max(levelW, textWidth(p.Level.Label()))
-	}
-	fmt.Fprintf(&b, "%s\n", st.Bold(fmt.Sprintf("%-*s  %-*s  %s", nameW, "Pillar", levelW, "Level", "Toward next")))
-	for _, p := range r.Pillars {
-		fmt.Fprintf(&b, "%s  %s  %s\n", pad(p.Name, nameW), pad(p.Level.Label(), levelW), progress(st, m, p))
-	}
+	writePillarTable(&b, st, m, r, width)
 
 	writeGaps(&b, st, m, r, width)
 
 	if n := len(r.Unanswered); n > 0 {
-		fmt.Fprintf(&b, "\n%s\n", st.Yellow(fmt.Sprintf("%d of %d indicators unanswered; they score as no.", n, r.Counts.Indicators)))
+		note := Wrap(fmt.Sprintf("%d of %d indicators unanswered; %s.", n, r.Counts.Indicators, unansweredNote), "", "", width)
+		fmt.Fprintf(&b, "\n%s\n", st.Yellow(strings.TrimSuffix(note, "\n")))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// levelHeading is "Level 200 Repeatable", or the label alone when the
+// level's name already says "Level" ("Level 1", not "Level Level 1").
+func levelHeading(l score.LevelRef) string {
+	label := l.Label()
+	if f := strings.Fields(label); len(f) > 0 && strings.EqualFold(f[0], "level") {
+		return label
+	}
+	return "Level " + label
+}
+
+// writePillarTable writes a line per pillar (level, progress toward its
+// next level) that fits width: a long pillar name wraps within its column.
+// With groups, pillars come under their group's name and mean score.
+func writePillarTable(b *strings.Builder, st Style, m *model.Model, r *score.Result, width int) {
+	indent := ""
+	if len(r.Groups) > 0 {
+		indent = "  "
+	}
+	levelW, progW := len("Level"), len("Toward next")
+	prog := make([]string, len(r.Pillars))
+	for i, p := range r.Pillars {
+		levelW = max(levelW, textWidth(p.Level.Label()))
+		prog[i] = progress(st, m, p, width)
+		progW = max(progW, textWidth(prog[i]))
+	}
+	nameW := len("Pillar")
+	for _, p := range r.Pillars {
+		nameW = max(nameW, textWidth(p.Name))
+	}
+	// The name column takes what the others leave, and at least 16.
+	nameW = min(nameW, max(16, width-len(indent)-2-levelW-2-progW))
+	fmt.Fprintf(b, "%s\n", st.Bold(fmt.Sprintf("%s%-*s  %-*s  %s", indent, nameW, "Pillar", levelW, "Level", "Toward next")))
+	row := func(i int) {
+		p := r.Pillars[i]
+		lines := strings.Split(strings.TrimSuffix(Wrap(p.Name, "", "", nameW), "\n"), "\n")
+		fmt.Fprintf(b, "%s%s  %s  %s\n", indent, pad(lines[0], nameW), pad(p.Level.Label(), levelW), prog[i])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(b, "%s  %s\n", indent, l)
+		}
+	}
+	if len(r.Groups) == 0 {
+		for i := range r.Pillars {
+			row(i)
+		}
+		return
+	}
+	for _, g := range r.Groups {
+		fmt.Fprintf(b, "%s\n", st.Bold(fmt.Sprintf("%s · mean score %s", g.Name, r.Format(g.Score))))
+		for i, p := range r.Pillars {
+			if p.Group == g.ID {
+				row(i)
+			}
+		}
+	}
+	first := true
+	for i, p := range r.Pillars {
+		if _, ok := m.Group(p.Group); !ok {
+			if first {
+				fmt.Fprintf(b, "%s\n", st.Bold("Other pillars"))
+				first = false
+			}
+			row(i)
+		}
+	}
 }
 
 func inputLine(r *score.Result) string {
@@ -101,7 +161,7 @@ func inputLine(r *score.Result) string {
 
 // progress is the coverage of the pillar's next level, as a percentage
 // and, with colour on, a bar.
-func progress(st Style, m *model.Model, p score.PillarResult) string {
+func progress(st Style, m *model.Model, p score.PillarResult, width int) string {
 	next := -1
 	for i, l := range p.Levels {
 		if !l.Attained {
@@ -117,8 +177,11 @@ func progress(st Style, m *model.Model, p score.PillarResult) string {
 	if !st.On {
 		return pct
 	}
-	const barW = 20
-	filled := int(cov*barW + 0.5)
+	barW := 20
+	if width < 100 {
+		barW = 10 // room for the names on a narrow terminal
+	}
+	filled := int(cov*float64(barW) + 0.5)
 	return st.Cyan(strings.Repeat("█", filled)) + st.Dim(strings.Repeat("░", barW-filled)) + " " + pct
 }
 
@@ -139,17 +202,9 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			if p, ok := m.Pillar(pillar); ok {
 				name = p.Name
 			}
-			fmt.Fprintf(b, "\n%s\n", st.Bold(name))
+			b.WriteString("\n" + st.Bold(strings.TrimSuffix(Wrap(name, "", "", width), "\n")) + "\n")
 		}
-		answer := g.Answer
-		if answer == "" {
-			answer = "unanswered"
-		}
-		mark := st.Red("✗")
-		if g.Answer != "" && g.Answer != "no" {
-			mark = st.Yellow("◐")
-		}
-		fmt.Fprintf(b, "  %s %d %s %s\n", mark, g.Level, g.Indicator, st.Dim("("+answer+")"))
+		fmt.Fprintf(b, "  %s %d %s %s\n", textMark(st, m.AnswerMark(g.Indicator, g.Answer)), g.Level, g.Indicator, st.Dim("("+m.AnswerLabel(g.Indicator, g.Answer)+")"))
 		b.WriteString(wrapIndent(g.Text, "      ", width))
 		if g.Note != "" {
 			b.WriteString(wrapIndent("note: "+g.Note, "      ", width))
@@ -158,6 +213,19 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			fmt.Fprintf(b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 		}
 	}
+}
+
+// textMark is an answer's mark in text: from its score, never its id.
+func textMark(st Style, mk model.Mark) string {
+	switch mk {
+	case model.MarkFull:
+		return st.Green("✓")
+	case model.MarkPartial:
+		return st.Yellow("◐")
+	case model.MarkNA:
+		return st.Dim("–")
+	}
+	return st.Red("✗")
 }
 
 // textWidth is how many columns s takes once written: colour marks take

@@ -69,10 +69,10 @@ func TrendCSV(w io.Writer, points []history.Point) error {
 		if p.AssessedAt != nil {
 			at = *p.AssessedAt
 		}
-		row := []string{CSVCell(p.File), at, fmt.Sprint(p.Level.Value), CSVCell(p.Level.Name), p.Score.String()}
+		row := []string{CSVCell(p.File), at, fmt.Sprint(p.Level.Value), CSVCell(p.Level.Name), p.Format(p.Score)}
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				row = append(row, pp.Score.String())
+				row = append(row, p.Format(pp.Score))
 			} else {
 				row = append(row, "")
 			}
@@ -90,7 +90,11 @@ func TrendCSV(w io.Writer, points []history.Point) error {
 // a second table follows: one row for the overall score and one per
 // pillar, each with a sparkline of its scores over time (from 0 to the
 // model's top level), then the first and last value.
-func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
+//
+// width (0: no limit) is the terminal's: a table wider than it is pivoted,
+// one column per assessment and one row per pillar, and long pillar names
+// wrap (SPEC "Output": a model of many pillars still reads at 80 columns).
+func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) error {
 	cols := columns(points)
 	head := []string{"Date", "File", "Level", "Score"}
 	for _, c := range cols {
@@ -98,10 +102,10 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
 	}
 	rows := [][]string{head}
 	for _, p := range points {
-		row := []string{pointDate(p), p.File, p.Level.Label(), p.Score.String()}
+		row := []string{pointDate(p), p.File, p.Level.Label(), p.Format(p.Score)}
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				row = append(row, pp.Score.String())
+				row = append(row, p.Format(pp.Score))
 			} else {
 				row = append(row, "–")
 			}
@@ -109,13 +113,17 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
 		rows = append(rows, row)
 	}
 	var b strings.Builder
-	writeTable(&b, rows, 3)
+	if width > 0 && tableWidth(rows) > width {
+		fitTable(&b, pivot(rows), 1, width, 0)
+	} else {
+		writeTable(&b, rows, 3)
+	}
 	if sparklines && len(points) > 0 {
 		b.WriteString("\n")
 		series := [][]string{{"Trend", "", "First → last"}}
 		overall := make([]*float64, len(points))
 		for i, p := range points {
-			v := p.Score.Round()
+			v := float64(p.Score)
 			overall[i] = &v
 		}
 		series = append(series, seriesRow("Score", overall, points))
@@ -123,16 +131,55 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool) error {
 			vals := make([]*float64, len(points))
 			for i, p := range points {
 				if pp, ok := pointPillar(p, c.id); ok {
-					v := pp.Score.Round()
+					v := float64(pp.Score)
 					vals[i] = &v
 				}
 			}
 			series = append(series, seriesRow(c.name, vals, points))
 		}
-		writeTable(&b, series, -1)
+		fitTable(&b, series, -1, width, 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// tableWidth is how wide writeTable writes rows.
+func tableWidth(rows [][]string) int {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	total := 0
+	for i, w := range widths {
+		total += w
+		if i > 0 {
+			total += 2
+		}
+	}
+	return total
+}
+
+// pivot turns a table's rows into its columns: the header row becomes the
+// first column.
+func pivot(rows [][]string) [][]string {
+	if len(rows) == 0 {
+		return rows
+	}
+	out := make([][]string, len(rows[0]))
+	for i := range out {
+		out[i] = make([]string, len(rows))
+		for j, r := range rows {
+			if i < len(r) {
+				out[i][j] = r[i]
+			}
+		}
+	}
+	return out
 }
 
 func seriesRow(name string, vals []*float64, points []history.Point) []string {
@@ -147,7 +194,8 @@ func seriesRow(name string, vals []*float64, points []history.Point) []string {
 	}
 	span := ""
 	if first != nil {
-		span = fmt.Sprintf("%s → %s", score.OneDecimal(*first), score.OneDecimal(*last))
+		prec := points[len(points)-1].Precision
+		span = fmt.Sprintf("%s → %s", score.FormatScore(*first, prec), score.FormatScore(*last, prec))
 	}
 	return []string{name, Sparkline(vals, points), span}
 }
@@ -177,6 +225,13 @@ func Sparkline(vals []*float64, points []history.Point) string {
 // writeTable aligns columns with two spaces between them; columns from
 // numFrom on (when ≥ 0) are right-aligned.
 func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
+	fitTable(b, rows, numFrom, 0, 0)
+}
+
+// fitTable writes rows as writeTable does; when they are wider than width
+// (0: no limit), the cells of column wrap are wrapped to fit, each going on
+// under itself on lines of their own.
+func fitTable(b *strings.Builder, rows [][]string, numFrom, width, wrap int) {
 	var widths []int
 	for _, r := range rows {
 		for i, c := range r {
@@ -186,13 +241,32 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
+	total := 0
+	for i, w := range widths {
+		total += w
+		if i > 0 {
+			total += 2
+		}
+	}
+	if width > 0 && total > width && wrap < len(widths) {
+		widths[wrap] = max(12, widths[wrap]-(total-width))
+	}
+	start := 0 // the column where the wrapped column begins
+	for i := 0; i < wrap && i < len(widths); i++ {
+		start += widths[i] + 2
+	}
 	for _, r := range rows {
 		var line strings.Builder
+		var more []string
 		for i, c := range r {
 			if i > 0 {
 				line.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[i]-textWidth(c))
+			if i == wrap && textWidth(c) > widths[i] {
+				parts := strings.Split(strings.TrimSuffix(Wrap(c, "", "", widths[i]), "\n"), "\n")
+				c, more = parts[0], parts[1:]
+			}
+			pad := strings.Repeat(" ", max(0, widths[i]-textWidth(c)))
 			if numFrom >= 0 && i >= numFrom {
 				line.WriteString(pad + c)
 			} else {
@@ -200,6 +274,9 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 			}
 		}
 		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+		for _, m := range more {
+			b.WriteString(strings.Repeat(" ", start) + m + "\n")
+		}
 	}
 }
 
@@ -217,10 +294,10 @@ func TrendMarkdown(w io.Writer, points []history.Point) error {
 	}
 	b.WriteString("\n")
 	for _, p := range points {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |", md(pointDate(p)), mdCode(p.File), md(p.Level.Label()), p.Score)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", md(pointDate(p)), mdCode(p.File), md(p.Level.Label()), p.Format(p.Score))
 		for _, c := range cols {
 			if pp, ok := pointPillar(p, c.id); ok {
-				fmt.Fprintf(&b, " %s |", pp.Score)
+				fmt.Fprintf(&b, " %s |", p.Format(pp.Score))
 			} else {
 				b.WriteString(" – |")
 			}

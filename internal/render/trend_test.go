@@ -39,13 +39,13 @@ func TestSparkline(t *testing.T) {
 func TestTrendText(t *testing.T) {
 	points, _ := history.Trend(trendResults(t, "q3.yaml", "q1.yaml", "q2.yaml"))
 	var plain, tty bytes.Buffer
-	if err := TrendText(&plain, points, false); err != nil {
+	if err := TrendText(&plain, points, false, 0); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(plain.String(), "▁▂▃▄▅▆▇█") {
 		t.Errorf("sparklines without a terminal:\n%s", plain.String())
 	}
-	if err := TrendText(&tty, points, true); err != nil {
+	if err := TrendText(&tty, points, true, 0); err != nil {
 		t.Fatal(err)
 	}
 	// Overall 12.5, 21.1, 14.4 of 30: 2.9 -> ▄, 4.9 -> ▆, 3.4 -> ▄.

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/internal/yamlx"
+	"github.com/heat-tools/maturity/model"
 )
 
 // IsJSON says whether data looks like a JSON result rather than an
@@ -28,11 +30,13 @@ type resultJSON struct {
 	Model         *score.ModelInfo     `json:"model"`
 	Input         score.InputInfo      `json:"input"`
 	Threshold     score.Ratio          `json:"threshold"`
+	Scoring       string               `json:"scoring"`
 	Level         *score.LevelRef      `json:"level"`
-	Score         *score.OneDecimal    `json:"score"`
+	Score         *json.Number         `json:"score"`
 	NextLevel     *score.LevelRef      `json:"next_level"`
 	Target        *score.LevelRef      `json:"target"`
 	Pillars       []score.PillarResult `json:"pillars"`
+	Groups        []score.GroupResult  `json:"groups"`
 	Gaps          []score.Gap          `json:"gaps"`
 	Unanswered    []string             `json:"unanswered"`
 	Counts        json.RawMessage      `json:"counts"`
@@ -83,19 +87,34 @@ func Parse(file string, data []byte) (*score.Result, error) {
 	if err != nil {
 		return nil, fail("counts: " + err.Error())
 	}
+	value, err := raw.Score.Float64()
+	if err != nil {
+		return nil, fail("score: want a number")
+	}
+	if raw.Scoring == "" {
+		raw.Scoring = model.Staged // written before v2
+	}
 	r := &score.Result{
 		SchemaVersion: *raw.SchemaVersion,
 		Model:         *raw.Model,
 		Input:         raw.Input,
 		Threshold:     raw.Threshold,
+		Scoring:       raw.Scoring,
 		Level:         *raw.Level,
-		Score:         *raw.Score,
+		Score:         score.OneDecimal(value),
 		NextLevel:     raw.NextLevel,
 		Target:        raw.Target,
 		Pillars:       raw.Pillars,
+		Groups:        raw.Groups,
 		Gaps:          raw.Gaps,
 		Unanswered:    raw.Unanswered,
 		Counts:        counts,
+	}
+	// The decimals of the score are its model's precision.
+	if i := strings.IndexByte(raw.Score.String(), '.'); i >= 0 {
+		r.SetPrecision(min(len(raw.Score.String())-i-1, model.MaxPrecision))
+	} else {
+		r.SetPrecision(0)
 	}
 	if r.Input.File == "" {
 		r.Input.File = file

@@ -46,6 +46,7 @@ func TestResultSchemaAcceptsResults(t *testing.T) {
 		{"power-automate", "../../testdata/answers/pa-500-full.yaml"},
 		{"power-automate", "../../testdata/answers/pa-partial.yaml"},
 		{"../../testdata/models/tiny.yaml", "../../testdata/answers/tiny.yaml"},
+		{"../../testdata/models/appsec-practices.yaml", "../../testdata/answers/appsec/q1.yaml"}, // scoring, groups, two decimals
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.answers), func(t *testing.T) {
@@ -63,6 +64,9 @@ func TestResultSchemaAcceptsResults(t *testing.T) {
 			data, _ := os.ReadFile(c.answers)
 			f, err := answers.Parse(c.answers, data)
 			if err != nil {
+				t.Fatal(err)
+			}
+			if err := answers.Check(f, m); err != nil {
 				t.Fatal(err)
 			}
 			r, err := score.Score(m, f, score.Options{})

@@ -34,10 +34,12 @@ func Append(b []byte, r *score.Result) []byte {
 	b = appendOptString(b, "respondent", r.Input.Respondent)
 	b = append(b, `},"threshold":`...)
 	b = append(b, r.Threshold.String()...)
+	b = append(b, `,"scoring":`...)
+	b = appendString(b, r.Scoring)
 	b = append(b, `,"level":`...)
 	b = appendLevel(b, r.Level)
 	b = append(b, `,"score":`...)
-	b = append(b, r.Score.String()...)
+	b = append(b, r.Format(r.Score)...)
 	b = append(b, `,"next_level":`...)
 	b = appendLevelPtr(b, r.NextLevel)
 	b = append(b, `,"target":`...)
@@ -49,10 +51,11 @@ func Append(b []byte, r *score.Result) []byte {
 		b = appendString(b, p.ID)
 		b = append(b, `,"name":`...)
 		b = appendString(b, p.Name)
+		b = appendOptString(b, "group", p.Group)
 		b = append(b, `,"level":`...)
 		b = appendLevel(b, p.Level)
 		b = append(b, `,"score":`...)
-		b = append(b, p.Score.String()...)
+		b = append(b, r.Format(p.Score)...)
 		b = append(b, `,"levels":`...)
 		b = appendList(b, p.Levels, func(b []byte, c score.LevelCoverage) []byte {
 			b = append(b, `{"value":`...)
@@ -69,6 +72,21 @@ func Append(b []byte, r *score.Result) []byte {
 		})
 		return append(b, '}')
 	})
+
+	if len(r.Groups) > 0 {
+		b = append(b, `,"groups":`...)
+		b = appendList(b, r.Groups, func(b []byte, g score.GroupResult) []byte {
+			b = append(b, `{"id":`...)
+			b = appendString(b, g.ID)
+			b = append(b, `,"name":`...)
+			b = appendString(b, g.Name)
+			b = append(b, `,"score":`...)
+			b = append(b, r.Format(g.Score)...)
+			b = append(b, `,"pillars":`...)
+			b = strconv.AppendInt(b, int64(g.Pillars), 10)
+			return append(b, '}')
+		})
+	}
 
 	b = append(b, `,"gaps":`...)
 	b = appendList(b, r.Gaps, func(b []byte, g score.Gap) []byte {

@@ -24,11 +24,13 @@ type (
 		Model         score.ModelInfo `json:"model"`
 		Input         score.InputInfo `json:"input"`
 		Threshold     refRatio        `json:"threshold"`
+		Scoring       string          `json:"scoring"`
 		Level         score.LevelRef  `json:"level"`
 		Score         refDecimal      `json:"score"`
 		NextLevel     *score.LevelRef `json:"next_level"`
 		Target        *score.LevelRef `json:"target"`
 		Pillars       []refPillar     `json:"pillars"`
+		Groups        []refGroup      `json:"groups,omitempty"`
 		Gaps          []score.Gap     `json:"gaps"`
 		Unanswered    []string        `json:"unanswered"`
 		Counts        refCounts       `json:"counts"`
@@ -36,9 +38,16 @@ type (
 	refPillar struct {
 		ID     string         `json:"id"`
 		Name   string         `json:"name"`
+		Group  string         `json:"group,omitempty"`
 		Level  score.LevelRef `json:"level"`
 		Score  refDecimal     `json:"score"`
 		Levels []refCoverage  `json:"levels"`
+	}
+	refGroup struct {
+		ID      string     `json:"id"`
+		Name    string     `json:"name"`
+		Score   refDecimal `json:"score"`
+		Pillars int        `json:"pillars"`
 	}
 	refCoverage struct {
 		Value      int      `json:"value"`
@@ -52,8 +61,13 @@ type (
 	refCounts  score.Counts
 )
 
-func (d refDecimal) MarshalJSON() ([]byte, error) { return []byte(score.OneDecimal(d).String()), nil }
-func (r refRatio) MarshalJSON() ([]byte, error)   { return []byte(score.Ratio(r).String()), nil }
+// refPrecision is the precision of the result being referenced.
+var refPrecision = 1
+
+func (d refDecimal) MarshalJSON() ([]byte, error) {
+	return []byte(score.FormatScore(float64(d), refPrecision)), nil
+}
+func (r refRatio) MarshalJSON() ([]byte, error) { return []byte(score.Ratio(r).String()), nil }
 
 // MarshalJSON writes the keys in their fixed order, each by encoding/json.
 func (c refCounts) MarshalJSON() ([]byte, error) {
@@ -72,7 +86,7 @@ func (c refCounts) MarshalJSON() ([]byte, error) {
 
 func reference(r *score.Result) *refResult {
 	ref := &refResult{
-		SchemaVersion: r.SchemaVersion, Model: r.Model, Input: r.Input, Threshold: refRatio(r.Threshold),
+		SchemaVersion: r.SchemaVersion, Model: r.Model, Input: r.Input, Threshold: refRatio(r.Threshold), Scoring: r.Scoring,
 		Level: r.Level, Score: refDecimal(r.Score), NextLevel: r.NextLevel, Target: r.Target,
 		Gaps: r.Gaps, Unanswered: r.Unanswered, Counts: refCounts(r.Counts),
 	}
@@ -80,7 +94,7 @@ func reference(r *score.Result) *refResult {
 		ref.Pillars = []refPillar{}
 	}
 	for _, p := range r.Pillars {
-		rp := refPillar{ID: p.ID, Name: p.Name, Level: p.Level, Score: refDecimal(p.Score)}
+		rp := refPillar{ID: p.ID, Name: p.Name, Group: p.Group, Level: p.Level, Score: refDecimal(p.Score)}
 		if p.Levels != nil {
 			rp.Levels = []refCoverage{}
 		}
@@ -89,6 +103,10 @@ func reference(r *score.Result) *refResult {
 		}
 		ref.Pillars = append(ref.Pillars, rp)
 	}
+	for _, g := range r.Groups {
+		ref.Groups = append(ref.Groups, refGroup{g.ID, g.Name, refDecimal(g.Score), g.Pillars})
+	}
+	refPrecision = r.Precision()
 	return ref
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,7 +109,7 @@ func TestModelSchemaRejectsABadModel(t *testing.T) {
 
 func TestAnswersSchemaAcceptsTheAnswers(t *testing.T) {
 	s := compile(t, "answers")
-	for _, name := range glob(t, "../../testdata/answers/*.yaml") {
+	for _, name := range glob(t, "../../testdata/answers/*.yaml", "../../testdata/answers/*/*.yaml") {
 		data, _ := os.ReadFile(name)
 		if err := s.Validate(yamlInstance(t, data)); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -122,6 +123,55 @@ func TestAnswersSchemaRejectsBadShapes(t *testing.T) {
 		data, _ := os.ReadFile(filepath.Join("../../testdata/bad", name))
 		if err := s.Validate(yamlInstance(t, data)); err == nil {
 			t.Errorf("%s validates against the answers schema", name)
+		}
+	}
+}
+
+// TestModelSchemaV2 holds the schema to the loader's rules for the fields
+// of format v2 that a schema can express.
+func TestModelSchemaV2(t *testing.T) {
+	s := compile(t, "model")
+	const base = `id: t
+name: T
+version: "1"
+scoring: cumulative
+precision: 2
+scales:
+  four: [{id: n, label: N, score: 0}, {id: s, label: S, score: 0.5}, {id: y, label: Y, score: 1}]
+levels: [{value: 1, name: One}]
+groups: [{id: g, name: G}]
+pillars:
+  - id: p
+    name: P
+    group: g
+    cells:
+      - level: 1
+        scale: four
+        indicators:
+          - {id: p.1.a, text: A, scale: four, effort: 2, impact: 3, depends_on: [p.1.b], tags: [x]}
+          - {id: p.1.b, text: B}
+`
+	if err := s.Validate(yamlInstance(t, []byte(base))); err != nil {
+		t.Fatalf("the v2 base model: %v", err)
+	}
+	bad := map[string][2]string{
+		"unknown scoring":   {"scoring: cumulative", "scoring: summed"},
+		"precision 4":       {"precision: 2", "precision: 4"},
+		"scale of one":      {"[{id: n, label: N, score: 0}, {id: s, label: S, score: 0.5}, {id: y, label: Y, score: 1}]", "[{id: y, label: Y, score: 1}]"},
+		"scale without a 1": {"{id: y, label: Y, score: 1}", "{id: y, label: Y, score: 0.9}"},
+		"scale without a 0": {"{id: n, label: N, score: 0}", "{id: n, label: N, score: 0.1}"},
+		"effort 0":          {"effort: 2", "effort: 0"},
+		"impact negative":   {"impact: 3", "impact: -1"},
+		"group not text":    {"group: g", "group: [g]"},
+		"bad scale name":    {"  four:", "  Four!:"},
+	}
+	for name, r := range bad {
+		doc := strings.Replace(base, r[0], r[1], 1)
+		if doc == base {
+			t.Fatalf("%s: %q not in the base", name, r[0])
+		}
+		if err := s.Validate(yamlInstance(t, []byte(doc))); err == nil {
+			t.Errorf("%s: validates against the model schema", name)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/model"
 )
@@ -40,5 +42,61 @@ func BenchmarkValidateAndScore(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/indicator")
 		})
+	}
+}
+
+// BenchmarkModelAgainstNodeParse compares, for a model of 10,000
+// indicators, parsing its file into a yaml.Node alone (the floor) with
+// validating it (model.Parse) and with validating and scoring complete
+// answers. SPEC: within 1.3× of the node parse (docs/benchmarks.md).
+func BenchmarkModelAgainstNodeParse(b *testing.B) {
+	modelYAML, answersYAML := generatedModel(10, 5, 200)
+	b.Run("node", func(b *testing.B) {
+		for b.Loop() {
+			var n yaml.Node
+			if err := yaml.Unmarshal([]byte(modelYAML), &n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := model.Parse("m.yaml", []byte(modelYAML)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate+score", func(b *testing.B) {
+		for b.Loop() {
+			m, err := model.Parse("m.yaml", []byte(modelYAML))
+			if err != nil {
+				b.Fatal(err)
+			}
+			f, err := answers.Parse("a.yaml", []byte(answersYAML))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := answers.Check(f, m); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Score(m, f, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkNodeParseBoth is the floor for validate+score above: both the
+// model file and the answers file parsed into yaml.Nodes.
+func BenchmarkNodeParseBoth(b *testing.B) {
+	modelYAML, answersYAML := generatedModel(10, 5, 200)
+	for b.Loop() {
+		var n, a yaml.Node
+		if err := yaml.Unmarshal([]byte(modelYAML), &n); err != nil {
+			b.Fatal(err)
+		}
+		if err := yaml.Unmarshal([]byte(answersYAML), &a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

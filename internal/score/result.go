@@ -16,14 +16,43 @@ type Result struct {
 	Model         ModelInfo      `json:"model"`
 	Input         InputInfo      `json:"input"`
 	Threshold     Ratio          `json:"threshold"`
+	Scoring       string         `json:"scoring"`
 	Level         LevelRef       `json:"level"`
 	Score         OneDecimal     `json:"score"`
 	NextLevel     *LevelRef      `json:"next_level"`
 	Target        *LevelRef      `json:"target"`
 	Pillars       []PillarResult `json:"pillars"`
+	Groups        []GroupResult  `json:"groups,omitempty"`
 	Gaps          []Gap          `json:"gaps"`
 	Unanswered    []string       `json:"unanswered"`
 	Counts        Counts         `json:"counts"`
+
+	// decimals is the model's precision plus one, so that the zero value
+	// (a result read back from JSON, or made in a test) means the default.
+	decimals int
+}
+
+// Precision is the number of decimals this result's scores are written
+// with: its model's precision, else model.DefaultPrecision.
+func (r *Result) Precision() int {
+	if r.decimals == 0 {
+		return model.DefaultPrecision
+	}
+	return r.decimals - 1
+}
+
+// SetPrecision sets the number of decimals of the result's scores.
+func (r *Result) SetPrecision(p int) { r.decimals = p + 1 }
+
+// Format writes a score of this result with its precision.
+func (r *Result) Format(v OneDecimal) string { return FormatScore(float64(v), r.Precision()) }
+
+// GroupResult is the mean score of a group's pillars.
+type GroupResult struct {
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Score   OneDecimal `json:"score"`
+	Pillars int        `json:"pillars"`
 }
 
 // ModelInfo names the model a result was computed with.
@@ -48,19 +77,16 @@ type LevelRef struct {
 	Name  string `json:"name"`
 }
 
-// Label is the level as every output names it: "200 Repeatable", or the
-// bare name ("None") for value 0, which has no number to show.
-func (l LevelRef) Label() string {
-	if l.Value == 0 {
-		return l.Name
-	}
-	return strconv.Itoa(l.Value) + " " + l.Name
-}
+// Label is the level as every output names it: "200 Repeatable"; the bare
+// name for value 0 ("None"), which has no number to show, and for a name
+// that already holds its value ("Level 1", not "1 Level 1").
+func (l LevelRef) Label() string { return model.LevelLabel(l.Value, l.Name) }
 
 // PillarResult is one pillar's level, score and per-level coverage.
 type PillarResult struct {
 	ID     string          `json:"id"`
 	Name   string          `json:"name"`
+	Group  string          `json:"group,omitempty"`
 	Level  LevelRef        `json:"level"`
 	Score  OneDecimal      `json:"score"`
 	Levels []LevelCoverage `json:"levels"`
@@ -113,7 +139,20 @@ func (c Counts) Of(id string) int {
 	return 0
 }
 
-// OneDecimal is a score, written with exactly one decimal.
+// FormatScore writes a score rounded half away from zero to precision
+// decimals (SPEC: scores are rounded only when written).
+func FormatScore(v float64, precision int) string {
+	return strconv.FormatFloat(RoundScore(v, precision), 'f', precision, 64)
+}
+
+// RoundScore rounds a score half away from zero to precision decimals.
+func RoundScore(v float64, precision int) float64 {
+	p := math.Pow10(precision)
+	return math.Round(v*p) / p
+}
+
+// OneDecimal is a score, kept unrounded; String writes it with one decimal
+// (the default precision), Result.Format with the model's.
 type OneDecimal float64
 
 // Round rounds half away from zero to one decimal.

@@ -50,17 +50,20 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 		Model:         ModelInfo{ID: m.ID, Name: m.Name, Version: m.Version},
 		Input:         InputInfo{File: f.Name, AssessedAt: f.AssessedAt, Organization: f.Organization, Scope: f.Scope, Respondent: f.Respondent},
 		Threshold:     Ratio(thr),
+		Scoring:       m.EffectiveScoring(),
 		Gaps:          []Gap{},
 		Unanswered:    []string{},
-		Counts:        Counts{Scale: make([]ScaleCount, len(m.Scale))},
 	}
-	for i, s := range m.Scale {
-		r.Counts.Scale[i].ID = s.ID
+	r.SetPrecision(m.EffectivePrecision())
+	ids := m.AnswerIDs()
+	r.Counts.Scale = make([]ScaleCount, len(ids))
+	for i, id := range ids {
+		r.Counts.Scale[i].ID = id
 	}
 
 	scoreOf := func(id string) (answer string, s float64, applicable bool) {
 		e, _ := f.Get(id)
-		s, applicable = m.AnswerScore(e.Answer)
+		s, applicable = m.AnswerScore(id, e.Answer)
 		return e.Answer, s, applicable
 	}
 
@@ -78,7 +81,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	var scoreSum float64
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
-		pr := PillarResult{ID: pil.ID, Name: pil.Name, Levels: make([]LevelCoverage, len(m.Levels))}
+		pr := PillarResult{ID: pil.ID, Name: pil.Name, Group: pil.Group, Levels: make([]LevelCoverage, len(m.Levels))}
 		reached := -1
 		blocked := false
 		for li, lvl := range m.Levels {
@@ -116,11 +119,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 			pr.Levels[li].Attained = li <= reached
 		}
 		pr.Level = levelRef(m, reached)
-		pillarScore := float64(levelValue(m, reached))
-		if reached+1 < len(m.Levels) {
-			next := m.Levels[reached+1].Value
-			pillarScore += float64(next-levelValue(m, reached)) * float64(pr.Levels[reached+1].Coverage)
-		}
+		pillarScore := pillarScore(m, pr.Levels, reached)
 		pr.Score = OneDecimal(pillarScore)
 		pr.reached = reached
 		scoreSum += pillarScore
@@ -131,6 +130,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	}
 	r.Level = levelRef(m, overall)
 	r.Score = OneDecimal(scoreSum / float64(len(m.Pillars)))
+	r.Groups = groupScores(m, r.Pillars)
 	if overall+1 < len(m.Levels) {
 		next := levelRef(m, overall+1)
 		r.NextLevel = &next
@@ -146,6 +146,51 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 		r.Gaps = gaps(m, f, r, target, scoreOf)
 	}
 	return r, nil
+}
+
+// pillarScore is a pillar's score by the model's scoring rule (SPEC
+// "Scoring"), from its coverages and the index of the level it reached.
+func pillarScore(m *model.Model, levels []LevelCoverage, reached int) float64 {
+	if m.EffectiveScoring() == model.Cumulative {
+		// Every level counts what is in place, complete or not.
+		sum, below := 0.0, 0
+		for li, lvl := range m.Levels {
+			sum += float64(levels[li].Coverage) * float64(lvl.Value-below)
+			below = lvl.Value
+		}
+		return sum
+	}
+	s := float64(levelValue(m, reached))
+	if reached+1 < len(m.Levels) {
+		next := m.Levels[reached+1].Value
+		s += float64(next-levelValue(m, reached)) * float64(levels[reached+1].Coverage)
+	}
+	return s
+}
+
+// groupScores is the mean score of each group's pillars, in group order;
+// nil for a model without groups. A group without pillars is left out.
+func groupScores(m *model.Model, pillars []PillarResult) []GroupResult {
+	if len(m.Groups) == 0 {
+		return nil
+	}
+	out := make([]GroupResult, 0, len(m.Groups))
+	for _, g := range m.Groups {
+		gr := GroupResult{ID: g.ID, Name: g.Name}
+		sum := 0.0
+		for _, p := range pillars {
+			if p.Group == g.ID {
+				gr.Pillars++
+				sum += float64(p.Score)
+			}
+		}
+		if gr.Pillars == 0 {
+			continue
+		}
+		gr.Score = OneDecimal(sum / float64(gr.Pillars))
+		out = append(out, gr)
+	}
+	return out
 }
 
 // countAnswer counts one indicator's answer, and lists it when unanswered.
@@ -223,7 +268,7 @@ func levelList(m *model.Model) string {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprintf("%d %s", l.Value, l.Name)
+		s += l.Label()
 	}
 	return s
 }

@@ -33,6 +33,18 @@ func NewDecoder(file string) *Decoder {
 	return &Decoder{File: file, Pos: Positions{}}
 }
 
+// NodeDecoder is a type that decodes itself from a node, such as a list
+// written in YAML as a mapping. It reports problems through d.
+type NodeDecoder interface {
+	DecodeNode(d *Decoder, n *yaml.Node)
+}
+
+// DecodeAt decodes n into out, a non-nil pointer, as the value of field
+// path (for messages): what a NodeDecoder calls for its parts.
+func (d *Decoder) DecodeAt(n *yaml.Node, out any, path string) {
+	d.decode(n, reflect.ValueOf(out).Elem(), path)
+}
+
 // Decode decodes n into out, which must be a non-nil pointer.
 func (d *Decoder) Decode(n *yaml.Node, out any) {
 	d.decode(n, reflect.ValueOf(out).Elem(), "")
@@ -83,6 +95,10 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetFloat(f)
 	case reflect.Slice:
+		if u, ok := v.Addr().Interface().(NodeDecoder); ok {
+			u.DecodeNode(d, n)
+			return
+		}
 		if n.Kind != yaml.SequenceNode {
 			d.Errorf(n, "%swant a list, got %s", label(path), KindName(n))
 			return

@@ -50,7 +50,7 @@ func run(out string) error {
 		emit(&b, reflect.ValueOf(*m), true)
 		b.WriteString("\n")
 	}
-	b.WriteString("}\nreturn nil\n}\n\nfunc float64Ptr(f float64) *float64 { return &f }\n")
+	b.WriteString("}\nreturn nil\n}\n\nfunc float64Ptr(f float64) *float64 { return &f }\n\nfunc intPtr(i int) *int { return &i }\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return fmt.Errorf("generated code does not format: %w", err)
@@ -67,10 +67,14 @@ func emit(b *bytes.Buffer, v reflect.Value, named bool) {
 			b.WriteString("nil")
 			return
 		}
-		if v.Elem().Kind() != reflect.Float64 {
+		switch v.Elem().Kind() {
+		case reflect.Float64:
+			fmt.Fprintf(b, "float64Ptr(%s)", strconv.FormatFloat(v.Elem().Float(), 'g', -1, 64))
+		case reflect.Int:
+			fmt.Fprintf(b, "intPtr(%d)", v.Elem().Int())
+		default:
 			panic("gen: unsupported pointer to " + v.Elem().Type().String())
 		}
-		fmt.Fprintf(b, "float64Ptr(%s)", strconv.FormatFloat(v.Elem().Float(), 'g', -1, 64))
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
 	case reflect.Int:
@@ -95,7 +99,8 @@ func emit(b *bytes.Buffer, v reflect.Value, named bool) {
 		b.WriteString("{\n")
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
-			if f.IsZero() {
+			if f.IsZero() || !v.Type().Field(i).IsExported() {
+				// Unexported fields are indexes that Embedded makes.
 				continue
 			}
 			b.WriteString(v.Type().Field(i).Name + ": ")
