@@ -34,8 +34,7 @@ type Form struct {
 	cursor  int  // index in choices; -1 when nothing is chosen
 	note    *huh.Input
 	noteVal string
-	choices []Choice
-	scores  []float64 // of each choice; -1 for not applicable
+	choices []Choice // of the question on screen
 
 	help       bool // the question's help is unfolded
 	helpScroll int
@@ -76,10 +75,7 @@ func NewForm(s *Session, revisit bool, theme huh.Theme) *Form {
 	if theme == nil {
 		theme = huh.ThemeFunc(huh.ThemeCharm)
 	}
-	f := &Form{s: s, revisit: revisit, theme: theme, choices: s.Choices()}
-	for _, c := range f.choices {
-		f.scores = append(f.scores, s.score(c.ID))
-	}
+	f := &Form{s: s, revisit: revisit, theme: theme}
 	f.page = f.nextPage(-1)
 	if f.page >= len(s.Pages) {
 		f.Finished = true
@@ -106,8 +102,9 @@ func (f *Form) cur() Page { return f.s.Pages[f.page] }
 // as the file has them.
 func (f *Form) load(q int, onNote bool) {
 	f.q, f.onNote, f.help, f.helpScroll = q, onNote, false, 0
-	id := f.cur().Cell.Indicators[q].ID
-	answer, note := f.s.Default(id)
+	ind := &f.cur().Cell.Indicators[q]
+	f.choices = f.s.Choices(ind)
+	answer, note := f.s.Default(ind.ID)
 	f.cursor = -1
 	for i, c := range f.choices {
 		if c.ID == answer {
@@ -541,12 +538,12 @@ func (f *Form) pageView() (header, body, footer []string, top, bottom, must int)
 	must = len(body)
 	for i, c := range f.choices {
 		prefix := "  "
-		label := fmt.Sprintf("%d %s %s", i+1, markStyled(f.scores[i]), safetext.Line(c.Label))
+		label := fmt.Sprintf("%d %s %s", i+1, markStyled(c.Score), safetext.Line(c.Label))
 		if i == f.cursor {
 			prefix = cursorStyle.Render("> ")
 			must = len(body)
 			if !f.onNote {
-				label = fmt.Sprintf("%d %s %s", i+1, markStyled(f.scores[i]), cursorStyle.Render(safetext.Line(c.Label)))
+				label = fmt.Sprintf("%d %s %s", i+1, markStyled(c.Score), cursorStyle.Render(safetext.Line(c.Label)))
 			}
 		}
 		body = append(body, wrapLines(prefix+label, w, lipgloss.NewStyle())...)

@@ -281,8 +281,8 @@ func TestRunBurstOfKeys(t *testing.T) {
 	var keys strings.Builder
 	nkeys := 0
 	want := map[string][2]string{}
-	choices := s.Choices()
 	for i, ref := range s.Model.Indicators() {
+		choices := s.Choices(ref.Indicator)
 		c := choices[i%len(choices)]
 		note := fmt.Sprintf("note %d for %s", i, ref.Indicator.ID)
 		keys.WriteString(fmt.Sprintf("%d\r%s\r", i%len(choices)+1, note))
@@ -438,7 +438,7 @@ func layoutAt(t *testing.T, W, H int) {
 	marks := 0
 	for q := 0; q < s.Total; q++ {
 		ind := d.f.cur().Cell.Indicators[d.f.q]
-		for i, c := range s.Choices() {
+		for i, c := range s.Choices(&ind) {
 			d.send(down)
 			v := check(ind.ID)
 			if !strings.Contains(v, fmt.Sprintf("> %d ", i+1)) || !strings.Contains(v, c.Label) {

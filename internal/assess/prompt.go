@@ -99,14 +99,6 @@ func (l *Lines) Next(ctx context.Context) (string, error) {
 // terminal, so not echoed by it) each line read is written after its
 // prompt, so that the transcript reads like a session.
 func Prompt(ctx context.Context, s *Session, pages []Page, in *Lines, w io.Writer, echo bool) error {
-	choices := s.Choices()
-	var menu strings.Builder
-	for i, c := range choices {
-		if i > 0 {
-			menu.WriteString("  ")
-		}
-		fmt.Fprintf(&menu, "%d %s", i+1, safetext.Line(c.Label))
-	}
 	type question struct {
 		page int
 		ind  *model.Indicator
@@ -133,7 +125,8 @@ func Prompt(ctx context.Context, s *Session, pages []Page, in *Lines, w io.Write
 		if HelpText(q.ind) != "" {
 			fmt.Fprintln(w, "  (? for help)")
 		}
-		fmt.Fprintf(w, "%s\n", menu.String())
+		choices := s.Choices(q.ind)
+		fmt.Fprintf(w, "%s\n", menu(choices))
 		def, note := s.Default(q.ind.ID)
 		for {
 			if def == "" {
@@ -256,4 +249,16 @@ func choiceOf(tok string, choices []Choice) (string, bool) {
 
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// menu is a question's numbered choices on one line.
+func menu(choices []Choice) string {
+	var b strings.Builder
+	for i, c := range choices {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		fmt.Fprintf(&b, "%d %s", i+1, safetext.Line(c.Label))
+	}
+	return b.String()
 }

@@ -130,30 +130,22 @@ func (s *Session) Default(id string) (answer, note string) {
 	return e.Answer, e.Note
 }
 
-// score is the score of an answer id on the model's scale; -1 for not
-// applicable or an id the scale does not have.
-func (s *Session) score(id string) float64 {
-	for _, p := range s.Model.Scale {
-		if p.ID == id {
-			return p.Score
-		}
-	}
-	return -1
-}
-
 // Choice is one possible answer to a question.
 type Choice struct {
-	ID    string // a scale id or model.NotApplicable
+	ID    string  // a scale id or model.NotApplicable
 	Label string
+	Score float64 // on the indicator's scale; -1 for not applicable
 }
 
-// Choices is the model's scale followed by "Not applicable".
-func (s *Session) Choices() []Choice {
-	out := make([]Choice, 0, len(s.Model.Scale)+1)
-	for _, sp := range s.Model.Scale {
-		out = append(out, Choice{ID: sp.ID, Label: sp.Label})
+// Choices are the points of the indicator's own scale (its own, its
+// cell's or the model's default), followed by "Not applicable".
+func (s *Session) Choices(ind *model.Indicator) []Choice {
+	scale := s.Model.IndicatorScale(ind.ID)
+	out := make([]Choice, 0, len(scale)+1)
+	for _, sp := range scale {
+		out = append(out, Choice{ID: sp.ID, Label: sp.Label, Score: sp.Score})
 	}
-	return append(out, Choice{ID: model.NotApplicable, Label: "Not applicable"})
+	return append(out, Choice{ID: model.NotApplicable, Label: "Not applicable", Score: -1})
 }
 
 // Record sets one indicator's answer ("" for unanswered) and note, keeping

@@ -84,7 +84,7 @@ func TestTodoSkipsCompletePages(t *testing.T) {
 
 func TestParseLine(t *testing.T) {
 	s, _ := newTinySession(t, nil)
-	ch := s.Choices()
+	ch := s.Choices(&s.Model.Pillars[0].Cells[0].Indicators[0])
 	tests := []struct {
 		line, def, note string
 		answer, newNote string
@@ -127,7 +127,7 @@ func FuzzParseLine(f *testing.F) {
 	for _, s := range []string{"", "1", "partial note", "n/a -", "9", "yes\x00", " 2  x "} {
 		f.Add(s)
 	}
-	choices := []Choice{{"yes", "Yes"}, {"partial", "Partially"}, {"no", "No"}, {"na", "Not applicable"}}
+	choices := []Choice{{"yes", "Yes", 1}, {"partial", "Partially", 0.5}, {"no", "No", 0}, {"na", "Not applicable", -1}}
 	f.Fuzz(func(t *testing.T, line string) {
 		a, _, ok := ParseLine(line, choices, "no", "")
 		if !ok {

@@ -244,7 +244,8 @@ func openAnswers(opts *assessOptions) (*answers.File, *model.Model, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		f = &answers.File{Name: opts.Output, Model: m.ID}
+		ref, _ := modelRefFor(opts.Output, opts.Model, m.ID)
+		f = &answers.File{Name: opts.Output, Model: ref}
 	} else {
 		return nil, nil, fmt.Errorf("%s: %w", safetext.Name(opts.Output), unwrapPath(err))
 	}

@@ -101,7 +101,7 @@ func TestAssessExitCodes(t *testing.T) {
 		t.Fatalf("resume: exit %d, want 0; stderr %s", code, errb)
 	}
 	got, _ := os.ReadFile("t.yaml")
-	want := `model: tiny
+	want := `model: tiny.yaml
 model_version: "1.0"
 assessed_at: 2026-10-01
 facilitator: Kim

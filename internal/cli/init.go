@@ -68,15 +68,10 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	// A model file is named in the answers by its path relative to the
-	// answers file, so that `maturity score FILE` finds it without --model.
-	modelRef, scoreCmd := m.ID, "maturity score "
-	if opts.Model != "" && looksLikeModelFile(opts.Model) {
-		if rel, ok := relativeModelPath(opts.Output, opts.Model); ok {
-			modelRef = rel
-		} else {
-			scoreCmd += "--model " + shellArg(opts.Model) + " "
-		}
+	modelRef, relative := modelRefFor(opts.Output, opts.Model, m.ID)
+	scoreCmd := "maturity score "
+	if !relative {
+		scoreCmd += "--model " + shellArg(opts.Model) + " "
 	}
 	f := &answers.File{
 		Model: modelRef, ModelVersion: m.Version, AssessedAt: opts.AssessedAt,
@@ -106,6 +101,21 @@ func looksLikeModelFile(spec string) bool {
 		return true
 	}
 	return looksLikePath(spec)
+}
+
+// modelRefFor is what an answers file at answersFile names as its model:
+// a model file by its path relative to the answers file, so that
+// `maturity score FILE` finds it without --model; an embedded model by its
+// id. relative is false when a model file cannot be named that way (the
+// answers go to stdout, say), and so commands will need --model.
+func modelRefFor(answersFile, modelArg, id string) (ref string, relative bool) {
+	if modelArg == "" || !looksLikeModelFile(modelArg) {
+		return id, true
+	}
+	if rel, ok := relativeModelPath(answersFile, modelArg); ok {
+		return rel, true
+	}
+	return id, false
 }
 
 // relativeModelPath is the model file's path from the answers file's
