@@ -31,8 +31,8 @@ type scoreOptions struct {
 	Model           string
 	Format          string
 	Output          string
-	MinLevel        int
-	Target          int
+	MinLevel        []string // LEVEL, PILLAR=LEVEL or targets (targets.go)
+	Target          []string // LEVEL or PILLAR=LEVEL (targets.go)
 	Threshold       float64
 	RequireComplete bool
 	Strict          bool
@@ -79,6 +79,9 @@ cannot be read or is invalid (the other inputs are still scored).`,
 			if err := checkThreshold(cmd, opts.Threshold); err != nil {
 				return err
 			}
+			if err := checkLevelFlags(opts.Target, opts.MinLevel); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -89,8 +92,8 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (atomically) instead of stdout")
-	f.IntVar(&opts.MinLevel, "min-level", 0, "exit 1 when the level is below this `LEVEL`, such as 300")
-	f.IntVar(&opts.Target, "target", 0, "list the gaps to this `LEVEL` (default: the next level)")
+	f.StringArrayVar(&opts.MinLevel, "min-level", nil, "exit 1 when the level is below this `LEVEL` (300 or Defined), a pillar below PILLAR=LEVEL, or with targets any pillar below its target; repeatable")
+	f.StringArrayVar(&opts.Target, "target", nil, "list the gaps to this `LEVEL` (default: the next level), or for one pillar PILLAR=LEVEL; repeatable")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an answers file, instead of a warning")
@@ -107,6 +110,7 @@ type scored struct {
 	result  *score.Result
 	err     error
 	stderr  []byte   // warnings to print, in input order, after scoring
+	below   string   // where the result is below --min-level; "" when not
 	chunk   []byte   // this result's part of the output, when made by the worker
 	row     []string // this result's line of the text summary, likewise
 }
@@ -287,12 +291,15 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 	if err != nil {
 		return scored{name: name, err: err}
 	}
-	if opts.MinLevel != 0 {
-		if _, ok := m.Level(opts.MinLevel); !ok {
-			return scored{name: name, err: usagef("levels of "+m.ID+": "+levelValues(m), "--min-level %d is not a level of model %s", opts.MinLevel, m.ID)}
-		}
+	ml, err := parseMinLevel(m, opts.MinLevel)
+	if err != nil {
+		return scored{name: name, err: err}
 	}
-	r, err := score.Score(m, f, score.Options{Threshold: opts.Threshold, Target: opts.Target})
+	sopt, err := targetOptions(m, opts.Target, score.Options{Threshold: opts.Threshold})
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	r, err := score.Score(m, f, sopt)
 	if err != nil {
 		return scored{name: name, err: err}
 	}
@@ -309,7 +316,7 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, answers: f, result: r}
+	return scored{name: name, model: m, answers: f, result: r, below: ml.shortfalls(m, r)}
 }
 
 // prerender does in the worker what can be done per input: the JSON of
@@ -378,19 +385,16 @@ func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 }
 
 func checkMinLevel(opts *scoreOptions, rs []scored) error {
-	if opts.MinLevel == 0 {
-		return nil
-	}
 	var below []string
 	for _, r := range rs {
-		if r.result.Level.Value < opts.MinLevel {
-			below = append(below, fmt.Sprintf("%s is at %s", r.result.Input.File, levelLabel(r.result.Level)))
+		if r.below != "" {
+			below = append(below, r.below)
 		}
 	}
 	if len(below) == 0 {
 		return nil
 	}
-	return &findingError{msg: fmt.Sprintf("below --min-level %d: %s", opts.MinLevel, strings.Join(below, "; "))}
+	return &findingError{msg: fmt.Sprintf("below --min-level %s: %s", strings.Join(opts.MinLevel, " "), strings.Join(below, "; "))}
 }
 
 func levelLabel(l score.LevelRef) string {
