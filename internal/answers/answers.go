@@ -86,6 +86,14 @@ func (f *File) Get(id string) (Entry, bool) {
 	return f.Entries[i], true
 }
 
+// Clone returns a copy of f whose entries can be set without changing f.
+func (f *File) Clone() *File {
+	g := *f
+	g.Entries = append([]Entry(nil), f.Entries...)
+	g.index = nil
+	return &g
+}
+
 // Set adds or replaces the entry for e.ID, keeping file order.
 func (f *File) Set(e Entry) {
 	if f.index == nil {
