@@ -7,6 +7,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/heat-tools/maturity/internal/answers"
@@ -75,7 +76,7 @@ type Step struct {
 	Answer    string // the answer now; "" when unanswered
 	Note      string
 	DependsOn []Dependency
-	Resources []model.Resource // the indicator's own links
+	Resources []model.Resource // the indicator's own links its cell does not list
 	Tags      []string
 	Effort    *float64
 	Impact    *float64
@@ -404,7 +405,7 @@ func (b *builder) step(id string) Step {
 	e, _ := b.f.Get(id)
 	st := Step{
 		Indicator: id, Pillar: ref.Pillar.ID, Level: ref.Cell.Level, Text: ind.Text, Help: ind.Help,
-		Answer: e.Answer, Note: e.Note, Resources: ind.Resources, Tags: ind.Tags,
+		Answer: e.Answer, Note: e.Note, Resources: ownResources(ind, ref.Cell), Tags: ind.Tags,
 		Effort: ind.Effort, Impact: ind.Impact, Weight: ind.EffectiveWeight(), Pulled: b.pulled[id],
 	}
 	for _, d := range ind.DependsOn {
@@ -415,4 +416,16 @@ func (b *builder) step(id string) Step {
 		st.DependsOn = append(st.DependsOn, dep)
 	}
 	return st
+}
+
+// ownResources are the indicator's links that its cell does not list
+// already: a plan shows a cell's links once, under the cell.
+func ownResources(ind *model.Indicator, cell *model.Cell) []model.Resource {
+	var out []model.Resource
+	for _, r := range ind.Resources {
+		if !slices.Contains(cell.Resources, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
