@@ -105,3 +105,16 @@ func planRun(opts *planOptions) error {
 	}
 	return writeOutput(out, buf.Bytes())
 }
+
+// planLine is the first phase of r's plan in one line, for the end of
+// score's text when its gap list is long; "" when the list is short.
+func planLine(r scored) string {
+	if len(r.result.Gaps) <= render.LongGapList || r.answers == nil {
+		return ""
+	}
+	p, err := plan.Build(r.model, r.answers, r.result, r.options)
+	if err != nil {
+		return ""
+	}
+	return render.PlanLine(p, "maturity plan "+shellArg(r.result.Input.File))
+}

@@ -109,8 +109,9 @@ type scored struct {
 	answers *answers.File
 	result  *score.Result
 	err     error
-	stderr  []byte   // warnings to print, in input order, after scoring
-	below   string   // where the result is below --min-level; "" when not
+	stderr  []byte // warnings to print, in input order, after scoring
+	below   string // where the result is below --min-level; "" when not
+	options score.Options
 	chunk   []byte   // this result's part of the output, when made by the worker
 	row     []string // this result's line of the text summary, likewise
 }
@@ -316,7 +317,7 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, answers: f, result: r, below: ml.shortfalls(m, r)}
+	return scored{name: name, model: m, answers: f, result: r, below: ml.shortfalls(m, r), options: sopt}
 }
 
 // prerender does in the worker what can be done per input: the JSON of
@@ -376,7 +377,8 @@ func renderTo(w io.Writer, opts *scoreOptions, rs []scored, batch bool) error {
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			if err := render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth()}); err != nil {
+			topt := render.TextOptions{Color: color, Width: opts.IO.TerminalWidth(), PlanLine: planLine(r)}
+			if err := render.Text(w, r.model, r.result, topt); err != nil {
 				return err
 			}
 		}
