@@ -109,7 +109,7 @@ func reportRun(opts *reportOptions) error {
 
 	list := make([]render.Scored, len(results))
 	for i, r := range results {
-		list[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
+		list[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result, Options: r.options}
 		if r.model.ID != list[0].Model.ID {
 			return withHint(fmt.Errorf("%s is for model %s, but %s is for %s: one report covers one model",
 				r.result.Input.File, r.model.ID, list[0].Result.Input.File, list[0].Model.ID),

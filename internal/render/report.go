@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/plan"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -57,6 +58,13 @@ type reportView struct {
 	Gaps    []pillarItems
 
 	Notes []pillarItems
+
+	Exec        execSummary
+	Plan        []phaseView
+	PlanSummary string
+	Radar       *radarChart
+	Inputs      []inputView // the appendix: the only place with file paths
+	Mixed       string      // organizations or scopes that differ in the trend
 
 	Counts     string
 	Unanswered int
@@ -137,6 +145,17 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.BadgeName = r.Level.Name
 	if r.Level.Value != 0 && r.Level.Label() == r.Level.Name {
 		v.BadgeName = ""
+	}
+	v.Exec.Strongest, v.Exec.Weakest = strongestWeakest(r)
+	if s.Answers != nil {
+		if p, err := plan.Build(m, s.Answers, r, s.Options); err == nil {
+			buildPlanView(v, m, r, p)
+		}
+	}
+	v.Radar = newRadarChart(m, r)
+	for i, in := range list {
+		v.Inputs = append(v.Inputs, inputView{Label: assessmentLabel(list, i), File: in.Result.Input.File,
+			Organization: in.Result.Input.Organization, Scope: in.Result.Input.Scope})
 	}
 	v.Title = m.Name + " report"
 	v.Kicker = m.Name + " · assessment"
@@ -220,7 +239,8 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 
 	if len(list) > 1 {
 		v.Trend = buildTrend(list)
-		v.Change = buildChange(list[len(list)-2].Result, r)
+		v.Change = buildChange(list[len(list)-2].Result, r, assessmentLabel(list, len(list)-2), assessmentLabel(list, len(list)-1))
+		v.Mixed = mixedInputs(list)
 	}
 	return v
 }
@@ -304,12 +324,13 @@ func modelContext(m *model.Model) []pillarContext {
 	return out
 }
 
-// label names an assessment in the trend: its date, else its file.
-func assessmentLabel(r *score.Result) string {
-	if r.Input.AssessedAt != "" {
-		return r.Input.AssessedAt
+// assessmentLabel names the i-th assessment of list: its date, else its
+// place ("assessment 2"); file paths are for the appendix only.
+func assessmentLabel(list []Scored, i int) string {
+	if at := list[i].Result.Input.AssessedAt; at != "" {
+		return at
 	}
-	return r.Input.File
+	return fmt.Sprintf("assessment %d", i+1)
 }
 
 // buildTrend takes the order and each point's level and score from
@@ -322,7 +343,7 @@ func buildTrend(list []Scored) *trendView {
 	points, _ := history.Trend(rs)
 	t := &trendView{}
 	for i, p := range points {
-		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		tp := trendPoint{Label: fmt.Sprintf("assessment %d", i+1), File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
 		if p.AssessedAt != nil {
 			tp.Label = *p.AssessedAt
 		}
@@ -337,9 +358,9 @@ func buildTrend(list []Scored) *trendView {
 
 // buildChange shows history.Compare's levels and pillar changes, the
 // computation `maturity diff` shows, from prev to cur.
-func buildChange(prev, cur *score.Result) *changeView {
+func buildChange(prev, cur *score.Result, from, to string) *changeView {
 	d := history.Compare(history.Side{Result: prev}, history.Side{Result: cur})
-	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
+	c := &changeView{From: from, To: to}
 	c.Level = d.Old.Level.Label() + " → " + d.New.Level.Label()
 	if d.Old.Level.Value == d.New.Level.Value {
 		c.Level = d.New.Level.Label() + " (unchanged)"

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/score"
@@ -24,7 +25,12 @@ type tick struct {
 	Label string
 }
 
+// barLabelRunes is the longest bar label kept on one line.
+const barLabelRunes = 40
+
 type bar struct {
+	Lines               []string // the label, in one or two lines
+	LabelY              string
 	Label, Value, Class string
 	Y, TextY, W, ValueX string
 }
@@ -39,26 +45,39 @@ func pixel(f float64) string {
 // at every level.
 func newBarChart(m *model.Model, r *score.Result) barChart {
 	const (
-		labelW = 180
-		plotW  = 500
-		rowH   = 30
-		barH   = 18
-		top    = 8
+		plotW = 500
+		rowH  = 30
+		barH  = 18
+		top   = 8
 	)
 	topValue := float64(m.Levels[len(m.Levels)-1].Value)
+	// The label column is as wide as the longest label needs (a long name
+	// takes two lines), so that no label is ever cut off at the left.
+	labelW := 120
+	for _, p := range r.Pillars {
+		for _, line := range splitLabel(p.Name, barLabelRunes) {
+			labelW = max(labelW, int(math.Ceil(textPx(line)))+16)
+		}
+	}
 	c := barChart{Width: labelW + plotW + 60, LabelX: labelW - 10, PlotX: labelW}
 	c.AxisY = top + rowH*len(r.Pillars)
 	c.Height = c.AxisY + 24
-	c.Ticks = append(c.Ticks, tick{X: pixel(labelW), Label: "0"})
+	lw := float64(labelW)
+	c.Ticks = append(c.Ticks, tick{X: pixel(lw), Label: "0"})
 	for _, l := range m.Levels {
-		c.Ticks = append(c.Ticks, tick{X: pixel(labelW + float64(l.Value)/topValue*plotW), Label: fmt.Sprint(l.Value)})
+		c.Ticks = append(c.Ticks, tick{X: pixel(lw + float64(l.Value)/topValue*plotW), Label: fmt.Sprint(l.Value)})
 	}
 	for i, p := range r.Pillars {
 		w := p.Score.Round() / topValue * plotW
 		y := float64(top + i*rowH + (rowH-barH)/2)
+		lines := splitLabel(p.Name, barLabelRunes)
+		firstY := y + barH/2 + 4
+		if len(lines) == 2 {
+			firstY -= 6
+		}
 		c.Bars = append(c.Bars, bar{
-			Label: p.Name, Value: p.Score.String(), Class: fmt.Sprintf("lv%d", levelIndex(m, p.Level.Value)),
-			Y: pixel(y), TextY: pixel(y + barH/2 + 4), W: pixel(w), ValueX: pixel(labelW + w + 6),
+			Label: p.Name, Lines: lines, LabelY: pixel(firstY), Value: p.Score.String(), Class: fmt.Sprintf("lv%d", levelIndex(m, p.Level.Value)),
+			Y: pixel(y), TextY: pixel(y + barH/2 + 4), W: pixel(w), ValueX: pixel(lw + w + 6),
 		})
 	}
 	return c
@@ -121,7 +140,7 @@ func newLineChart(list []Scored) lineChart {
 		}
 		yy := y(s.Result.Score.Round())
 		pts = append(pts, pixel(x)+","+pixel(yy))
-		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(s.Result), Value: s.Result.Score.String(),
+		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(list, i), Value: s.Result.Score.String(),
 			LabelY: pixel(float64(c.AxisY) + 18), ShowLabel: n <= labels || i == 0 || i == n-1})
 	}
 	c.Points = strings.Join(pts, " ")
