@@ -27,9 +27,7 @@ type Plan struct {
 	Input     score.InputInfo
 	Threshold float64
 	From      Point
-	// To is the level the plan leads to: the highest level a pillar aims at.
-	To     score.LevelRef
-	Phases []Phase
+	Phases    []Phase
 	// Precision is the number of decimals scores are written with.
 	Precision int
 }
@@ -110,9 +108,6 @@ func Build(m *model.Model, f *answers.File, r *score.Result, opt score.Options) 
 	maxAim := -1
 	for _, a := range b.aim {
 		maxAim = max(maxAim, a)
-	}
-	if maxAim >= 0 {
-		p.To = score.LevelRef{Value: m.Levels[maxAim].Value, Name: m.Levels[maxAim].Name}
 	}
 	applied := f.Clone()
 	for li := b.overall() + 1; li <= maxAim; li++ {

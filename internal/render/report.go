@@ -53,10 +53,6 @@ type reportView struct {
 	Grid   []gridRow
 	Chart  barChart
 
-	Target  string
-	NumGaps int
-	Gaps    []pillarItems
-
 	Notes []pillarItems
 
 	Exec        execSummary
@@ -92,20 +88,18 @@ type gridCell struct {
 	Attained                  bool
 }
 
-// pillarItems lists a pillar's gaps, or its notes.
+// pillarItems lists a pillar's notes.
 type pillarItems struct {
 	Pillar string
 	Items  []reportItem
 }
 
-// reportItem is an indicator in the gaps or the notes of a report; notes
-// carry no resources.
+// reportItem is an indicator in the notes of a report.
 type reportItem struct {
 	Level                  int
 	ID, Text, Answer, Note string
 	AnswerClass            string
 	Evidence               []string
-	Resources              []model.Resource
 }
 
 type trendView struct {
@@ -204,26 +198,6 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Grid = groupRows(m, r, v.Grid)
 	v.Chart = newBarChart(m, r)
 	v.Context = modelContext(m)
-
-	if r.Target != nil {
-		v.Target = r.Target.Label()
-	}
-	v.NumGaps = len(r.Gaps)
-	for _, g := range r.Gaps {
-		name := pillarName(m, g.Pillar)
-		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
-			v.Gaps = append(v.Gaps, pillarItems{Pillar: name})
-		}
-		var ev []string
-		if s.Answers != nil {
-			if e, ok := s.Answers.Get(g.Indicator); ok {
-				ev = e.Evidence
-			}
-		}
-		pg := &v.Gaps[len(v.Gaps)-1]
-		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text,
-			Answer: answerLabel(m, g.Indicator, g.Answer), AnswerClass: answerClass(m, g.Indicator, g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
-	}
 
 	for _, row := range rows(s) {
 		if row.Note == "" && len(row.Evidence) == 0 {

@@ -199,8 +199,8 @@ func mdLinks(rs []model.Resource) string {
 	return strings.Join(links, " · ")
 }
 
-// writeMarkdownItems writes gaps or notes: a heading per pillar, an item per
-// indicator with its note, evidence and resources.
+// writeMarkdownItems writes notes: a heading per pillar, an item per
+// indicator with its note and evidence.
 func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
 	for _, p := range pillars {
 		fmt.Fprintf(b, "\n### %s\n\n", md(p.Pillar))
@@ -211,13 +211,6 @@ func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
 			}
 			if len(it.Evidence) > 0 {
 				fmt.Fprintf(b, "  - Evidence: %s\n", mdList(it.Evidence))
-			}
-			if len(it.Resources) > 0 {
-				var links []string
-				for _, r := range it.Resources {
-					links = append(links, mdLink(r.Title, r.URL))
-				}
-				fmt.Fprintf(b, "  - Resources: %s\n", strings.Join(links, " · "))
 			}
 		}
 	}
