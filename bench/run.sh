@@ -82,6 +82,17 @@ for count in 1000 "$files_big"; do
 done
 echo
 
+# 4. maturity plan against score, same file, interleaved (SPEC: plan on
+# the embedded model within 1.5x of score). pa-200-contoso is at 200, so
+# its plan has three phases, each re-scored.
+plan_answers=testdata/answers/pa-200-contoso.yaml
+echo "4. maturity plan FILE vs. maturity score FILE (target <= 1.5x), $interleaved interleaved rounds"
+"$work/interleave" -rounds "$interleaved" \
+  "maturity score FILE --format json=$m score $plan_answers --format json" \
+  "maturity plan FILE --format json=$m plan $plan_answers --format json" \
+  "maturity plan FILE (text)=$m plan $plan_answers"
+echo
+
 # 3. A generated model: validate, and score complete answers for it.
 echo "3. generated models: validate, and score complete answers (target: 10,000 indicators < 100 ms, linear;"
 echo "   within 1.3x of parsing the model file into a yaml.Node, in a process of its own)"

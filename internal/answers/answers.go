@@ -23,6 +23,10 @@ type File struct {
 	Respondent   string
 	ModelPos     yamlx.Pos // where the model field stands
 	Entries      []Entry   // in file order
+	// Targets are the levels pillars aim for (targets:), in file order.
+	// Their nodes stay in Extra too, so that a rewrite keeps them as
+	// written, comments and all.
+	Targets []Target
 	// Extra keeps top-level fields this tool does not know, key and value
 	// nodes in file order, so that a rewrite does not lose them.
 	Extra []*yaml.Node
@@ -43,6 +47,25 @@ type Entry struct {
 	ValuePos  yamlx.Pos // of the answer value
 }
 
+// Target is the level one pillar aims for, as the file writes it: a
+// level value or name (Check resolves it against the model).
+type Target struct {
+	Pillar   string
+	Level    string
+	Pos      yamlx.Pos // of the pillar key
+	ValuePos yamlx.Pos // of the level
+}
+
+// TargetOf returns the level the file sets as pillar's target, as written.
+func (f *File) TargetOf(pillar string) (string, bool) {
+	for _, t := range f.Targets {
+		if t.Pillar == pillar {
+			return t.Level, true
+		}
+	}
+	return "", false
+}
+
 // Response is one respondent's answer to an indicator in a merged file.
 type Response struct {
 	Respondent string
@@ -61,6 +84,14 @@ func (f *File) Get(id string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return f.Entries[i], true
+}
+
+// Clone returns a copy of f whose entries can be set without changing f.
+func (f *File) Clone() *File {
+	g := *f
+	g.Entries = append([]Entry(nil), f.Entries...)
+	g.index = nil
+	return &g
 }
 
 // Set adds or replaces the entry for e.ID, keeping file order.
@@ -141,6 +172,9 @@ func (p *parser) parseFile(root *yaml.Node) *File {
 			f.Respondent = p.text(k.Value, v)
 		case "answers":
 			answersNode = v
+		case "targets":
+			f.Targets = p.targets(v)
+			f.Extra = append(f.Extra, k, v)
 		default:
 			f.Extra = append(f.Extra, k, v)
 		}
@@ -208,6 +242,27 @@ func (p *parser) answers(f *File, n *yaml.Node) {
 		}
 		f.Entries = append(f.Entries, e)
 	})
+}
+
+// targets reads targets: a mapping of pillar id to a level value or name.
+func (p *parser) targets(n *yaml.Node) []Target {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "targets: want a mapping of pillar id to level, got %s", yamlx.KindName(n))
+		return nil
+	}
+	var out []Target
+	yamlx.EachPair(n, "a pillar id", p.report, func(k, v *yaml.Node) {
+		if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
+			p.errorf(v, "targets: %s: want a level value or name, got %s", k.Value, yamlx.KindName(v))
+			return
+		}
+		out = append(out, Target{Pillar: k.Value, Level: v.Value,
+			Pos: yamlx.Pos{Line: k.Line, Col: k.Column}, ValuePos: yamlx.Pos{Line: v.Line, Col: v.Column}})
+	})
+	return out
 }
 
 // answerValue reads a scalar answer: YAML booleans are yes and no, null is unanswered.

@@ -23,6 +23,7 @@ func Check(f *File, m *model.Model) error {
 	var ids []string // for suggestions, made at the first unknown id
 
 	var errs yamlx.Errors
+	errs = append(errs, checkTargets(f, m)...)
 	suggestions := 0
 	for ei := range f.Entries {
 		e := &f.Entries[ei]
@@ -61,6 +62,41 @@ func Check(f *File, m *model.Model) error {
 		}
 	}
 	return errs.Err()
+}
+
+// checkTargets reports each target whose pillar or level m does not have.
+func checkTargets(f *File, m *model.Model) yamlx.Errors {
+	var errs yamlx.Errors
+	for _, t := range f.Targets {
+		if _, ok := m.Pillar(t.Pillar); !ok {
+			ids := make([]string, len(m.Pillars))
+			for i, p := range m.Pillars {
+				ids[i] = p.ID
+			}
+			err := yamlx.Errorf(f.Name, t.Pos, "targets: unknown pillar %q in model %s", t.Pillar, m.ID)
+			if s := yamlx.Nearest(t.Pillar, ids); s != "" {
+				err.Msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				err.Next = "pillars: " + strings.Join(ids, ", ")
+			}
+			errs = append(errs, err)
+			continue
+		}
+		if _, ok := m.FindLevel(t.Level); !ok {
+			err := yamlx.Errorf(f.Name, t.ValuePos, "targets: %s: %q is not a level of model %s", t.Pillar, t.Level, m.ID)
+			err.Next = "levels: " + levelNames(m)
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+func levelNames(m *model.Model) string {
+	names := make([]string, len(m.Levels))
+	for i, l := range m.Levels {
+		names[i] = l.Label()
+	}
+	return strings.Join(names, ", ")
 }
 
 // checkAnswer checks one answer against scale, and replaces a label by

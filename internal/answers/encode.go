@@ -15,13 +15,13 @@ import (
 // unknown fields kept from the original, then the answers in file order.
 // An answer with neither note nor evidence is written in the short form.
 func Encode(f *File) ([]byte, error) {
-	return encode(f, nil)
+	return encode(f, nil, "")
 }
 
 // EncodeComments is Encode with a comment above the answers named in
 // comments (indicator id to text), such as a merge's disagreements.
 func EncodeComments(f *File, comments map[string]string) ([]byte, error) {
-	return encode(f, comments)
+	return encode(f, comments, "")
 }
 
 // Template is an answers file for m with every indicator present and
@@ -50,13 +50,35 @@ func Template(m *model.Model, f *File) ([]byte, error) {
 			f.Set(Entry{ID: ref.Indicator.ID})
 		}
 	}
-	return encode(f, comments)
+	head := ""
+	if len(f.Targets) == 0 {
+		head = targetsComment(m)
+	}
+	return encode(f, comments, head)
 }
 
 // oneLine folds a text onto one comment line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func encode(f *File, comments map[string]string) ([]byte, error) {
+// targetsComment is the commented targets: block of a template: every
+// pillar, at the level after the lowest, for the user to keep or delete.
+func targetsComment(m *model.Model) string {
+	if len(m.Pillars) == 0 || len(m.Levels) == 0 {
+		return ""
+	}
+	example := m.Levels[min(1, len(m.Levels)-1)]
+	var b strings.Builder
+	b.WriteString("targets: the level each pillar aims for (a level value or name); a pillar\n")
+	b.WriteString("without one aims at the level after the overall level. Uncomment to set.\n")
+	b.WriteString("targets:\n")
+	for _, p := range m.Pillars {
+		fmt.Fprintf(&b, "  %s: %d\n", p.ID, example.Value)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// encode writes f; answersHead, when set, is a comment above answers:.
+func encode(f *File, comments map[string]string, answersHead string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, value *yaml.Node) {
 		root.Content = append(root.Content, TextNode(key), value)
@@ -86,7 +108,9 @@ func encode(f *File, comments map[string]string) ([]byte, error) {
 	if len(f.Entries) == 0 {
 		answers.Style = yaml.FlowStyle
 	}
-	add("answers", answers)
+	key := TextNode("answers")
+	key.HeadComment = answersHead
+	root.Content = append(root.Content, key, answers)
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

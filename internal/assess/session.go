@@ -132,7 +132,7 @@ func (s *Session) Default(id string) (answer, note string) {
 
 // Choice is one possible answer to a question.
 type Choice struct {
-	ID    string  // a scale id or model.NotApplicable
+	ID    string // a scale id or model.NotApplicable
 	Label string
 	Score float64 // on the indicator's scale; -1 for not applicable
 }

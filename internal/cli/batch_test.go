@@ -162,7 +162,7 @@ func TestNewCmdReport(t *testing.T) {
 		wantErr string
 	}{
 		{[]string{"a.yaml"}, reportOptions{Inputs: []string{"a.yaml"}, Format: "html"}, ""},
-		{[]string{"a.yaml", "b.yaml", "--format", "markdown", "-o", "r.md", "--target", "300"}, reportOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "markdown", Output: "r.md", Target: "300"}, ""},
+		{[]string{"a.yaml", "b.yaml", "--format", "markdown", "-o", "r.md", "--target", "300"}, reportOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "markdown", Output: "r.md", Target: []string{"300"}}, ""},
 		{[]string{"a.yaml", "--format", "pdf"}, reportOptions{}, `unknown format "pdf"`},
 		{[]string{"a.yaml", "--threshold", "1.5"}, reportOptions{}, "--threshold 1.5 is outside (0,1]"},
 		{[]string{}, reportOptions{}, "report needs at least one answers file"},
@@ -186,7 +186,7 @@ func TestNewCmdReport(t *testing.T) {
 				t.Fatal(err)
 			}
 			if strings.Join(got.Inputs, ",") != strings.Join(tt.want.Inputs, ",") || got.Format != tt.want.Format ||
-				got.Output != tt.want.Output || got.Target != tt.want.Target {
+				got.Output != tt.want.Output || !slices.Equal(got.Target, tt.want.Target) {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,7 +28,7 @@ func TestNewCmdScoreParsesFlags(t *testing.T) {
 	}{
 		{"a.yaml", scoreOptions{Inputs: []string{"a.yaml"}, Format: "text"}},
 		{"a.yaml b.yaml -f json --min-level 300 --target 400 --threshold 0.8 --require-complete -m m.yaml -o out.json --no-color",
-			scoreOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "json", MinLevel: "300", Target: "400", Threshold: 0.8,
+			scoreOptions{Inputs: []string{"a.yaml", "b.yaml"}, Format: "json", MinLevel: []string{"300"}, Target: []string{"400"}, Threshold: 0.8,
 				RequireComplete: true, Model: "m.yaml", Output: "out.json", NoColor: true}},
 		{"-", scoreOptions{Inputs: []string{"-"}, Format: "text"}},
 	}
@@ -51,7 +52,7 @@ func TestNewCmdScoreParsesFlags(t *testing.T) {
 
 func equalScoreOptions(a, b scoreOptions) bool {
 	return strings.Join(a.Inputs, ",") == strings.Join(b.Inputs, ",") && a.Model == b.Model && a.Format == b.Format &&
-		a.Output == b.Output && a.MinLevel == b.MinLevel && a.Target == b.Target && a.Threshold == b.Threshold &&
+		a.Output == b.Output && slices.Equal(a.MinLevel, b.MinLevel) && slices.Equal(a.Target, b.Target) && a.Threshold == b.Threshold &&
 		a.RequireComplete == b.RequireComplete && a.NoColor == b.NoColor
 }
 
@@ -96,11 +97,11 @@ func TestScoreRunExitCodes(t *testing.T) {
 		opts scoreOptions
 		code int
 	}{
-		{"at the level", scoreOptions{Inputs: []string{good}, MinLevel: "200"}, ExitOK},
-		{"below the level", scoreOptions{Inputs: []string{good}, MinLevel: "300"}, ExitFinding},
+		{"at the level", scoreOptions{Inputs: []string{good}, MinLevel: []string{"200"}}, ExitOK},
+		{"below the level", scoreOptions{Inputs: []string{good}, MinLevel: []string{"300"}}, ExitFinding},
 		{"bad file", scoreOptions{Inputs: []string{bad}}, ExitError},
-		{"one bad among good", scoreOptions{Inputs: []string{good, bad}, MinLevel: "300"}, ExitError},
-		{"unknown target", scoreOptions{Inputs: []string{good}, Target: "250"}, ExitError},
+		{"one bad among good", scoreOptions{Inputs: []string{good, bad}, MinLevel: []string{"300"}}, ExitError},
+		{"unknown target", scoreOptions{Inputs: []string{good}, Target: []string{"250"}}, ExitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/yamlx"
@@ -18,16 +17,11 @@ func resolveLevel(m *model.Model, flag, value string) (int, error) {
 	if value == "" {
 		return 0, nil
 	}
-	if v, err := strconv.Atoi(value); err == nil {
-		if _, ok := m.Level(v); ok {
-			return v, nil
-		}
+	if l, ok := m.FindLevel(value); ok { // a value, a name in any case, or a label
+		return l.Value, nil
 	}
 	names := make([]string, len(m.Levels))
 	for i, l := range m.Levels {
-		if strings.EqualFold(l.Name, value) {
-			return l.Value, nil
-		}
 		names[i] = l.Name
 	}
 	hint := "levels of " + m.ID + ": " + levelList(m)

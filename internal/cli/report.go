@@ -19,7 +19,7 @@ type reportOptions struct {
 	Model     string
 	Format    string
 	Output    string
-	Target    string // a level value or name (resolveLevel)
+	Target    []string
 	Threshold float64
 	// Now is the clock for the generation time when SOURCE_DATE_EPOCH is
 	// not set; tests replace it.
@@ -61,6 +61,9 @@ the same bytes.`,
 			if err := checkThreshold(cmd, opts.Threshold); err != nil {
 				return err
 			}
+			if err := checkLevelFlags(opts.Target, nil); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -71,7 +74,7 @@ the same bytes.`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Format, "format", "f", "html", "report format: "+strings.Join(reportFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` (atomically) instead of stdout")
-	f.StringVar(&opts.Target, "target", "", "list the gaps to this `LEVEL`, a value or name (default: the next level)")
+	f.StringArrayVar(&opts.Target, "target", nil, "plan to this `LEVEL` (default: the top level), or for one pillar PILLAR=LEVEL; repeatable")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	return cmd
 }
@@ -105,7 +108,7 @@ func reportRun(opts *reportOptions) error {
 
 	list := make([]render.Scored, len(results))
 	for i, r := range results {
-		list[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result}
+		list[i] = render.Scored{Model: r.model, Answers: r.answers, Result: r.result, Options: r.options}
 		if r.model.ID != list[0].Model.ID {
 			return withHint(fmt.Errorf("%s is for model %s, but %s is for %s: one report covers one model",
 				r.result.Input.File, r.model.ID, list[0].Result.Input.File, list[0].Model.ID),

@@ -105,6 +105,7 @@ func subcommands(io *IO) []subcommand {
 		{"trend", func() *cobra.Command { return NewCmdTrend(io, nil) }},
 		{"merge", func() *cobra.Command { return NewCmdMerge(io, nil) }},
 		{"report", func() *cobra.Command { return NewCmdReport(io, nil) }},
+		{"plan", func() *cobra.Command { return NewCmdPlan(io, nil) }},
 	}
 }
 

@@ -17,7 +17,7 @@ type schemaOptions struct {
 func NewCmdSchema(io *IO) *cobra.Command {
 	opts := &schemaOptions{IO: io}
 	return &cobra.Command{
-		Use:   "schema model|answers|result",
+		Use:   "schema model|answers|result|plan",
 		Short: "Print the JSON Schema of a file format, for editors and other tools",
 		Example: `  maturity schema answers > answers.schema.json
   maturity schema result`,

@@ -26,8 +26,8 @@ type scoreOptions struct {
 	Model           string
 	Format          string
 	Output          string
-	MinLevel        string // a level value or name, resolved per model (resolveLevel)
-	Target          string
+	MinLevel        []string // LEVEL, PILLAR=LEVEL or targets (targets.go)
+	Target          []string // LEVEL or PILLAR=LEVEL (targets.go)
 	Threshold       float64
 	RequireComplete bool
 	Strict          bool
@@ -74,6 +74,9 @@ cannot be read or is invalid (the other inputs are still scored).`,
 			if err := checkThreshold(cmd, opts.Threshold); err != nil {
 				return err
 			}
+			if err := checkLevelFlags(opts.Target, opts.MinLevel); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -84,8 +87,8 @@ cannot be read or is invalid (the other inputs are still scored).`,
 	f.StringVarP(&opts.Model, "model", "m", "", "model: an embedded model id or a model file (default: the one the answers name)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(scoreFormats(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (atomically) instead of stdout")
-	f.StringVar(&opts.MinLevel, "min-level", "", "exit 1 when the level is below this `LEVEL`, a value or name such as 300 or Defined")
-	f.StringVar(&opts.Target, "target", "", "list the gaps to this `LEVEL`, a value or name (default: the next level)")
+	f.StringArrayVar(&opts.MinLevel, "min-level", nil, "exit 1 when the level is below this `LEVEL` (300 or Defined), a pillar below PILLAR=LEVEL, or with targets any pillar below its target; repeatable")
+	f.StringArrayVar(&opts.Target, "target", nil, "list the gaps to this `LEVEL` (default: the next level), or for one pillar PILLAR=LEVEL; repeatable")
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.RequireComplete, "require-complete", false, "fail when any indicator is unanswered")
 	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in an answers file, instead of a warning")
@@ -100,9 +103,10 @@ type scored struct {
 	answers *answers.File
 	result  *score.Result
 	err     error
-	min     int         // --min-level resolved against model, 0 when not given
-	stderr  []byte      // warnings to print, in input order, after scoring
-	part    render.Part // in a batch: this result, rendered by the worker
+	below   string        // where the result is below --min-level; "" when not
+	options score.Options // how it was scored (targets), for the plan line
+	stderr  []byte        // warnings to print, in input order, after scoring
+	part    render.Part   // in a batch: this result, rendered by the worker
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -233,15 +237,15 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 	if err != nil {
 		return scored{name: name, err: err}
 	}
-	minLevel, err := resolveLevel(m, "min-level", opts.MinLevel)
+	ml, err := parseMinLevel(m, opts.MinLevel)
 	if err != nil {
 		return scored{name: name, err: err}
 	}
-	target, err := resolveLevel(m, "target", opts.Target)
+	sopt, err := targetOptions(m, opts.Target, score.Options{Threshold: opts.Threshold})
 	if err != nil {
 		return scored{name: name, err: err}
 	}
-	r, err := score.Score(m, f, score.Options{Threshold: opts.Threshold, Target: target})
+	r, err := score.Score(m, f, sopt)
 	if err != nil {
 		return scored{name: name, err: err}
 	}
@@ -258,7 +262,7 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, answers: f, result: r, min: minLevel}
+	return scored{name: name, model: m, answers: f, result: r, below: ml.shortfalls(m, r), options: sopt}
 }
 
 // renderOne writes the result of a single input.
@@ -280,24 +284,21 @@ func renderOne(w io.Writer, opts *scoreOptions, r scored) error {
 		return render.CSV(w, full, false)
 	default:
 		color := opts.Output == "" && opts.IO.ColorOut(opts.NoColor)
-		return render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth()})
+		return render.Text(w, r.model, r.result, render.TextOptions{Color: color, Width: opts.IO.TerminalWidth(), PlanLine: planLine(r)})
 	}
 }
 
 func checkMinLevel(opts *scoreOptions, rs []scored) error {
-	if opts.MinLevel == "" {
-		return nil
-	}
 	var below []string
 	for _, r := range rs {
-		if r.result.Level.Value < r.min {
-			below = append(below, fmt.Sprintf("%s is at %s", r.result.Input.File, levelLabel(r.result.Level)))
+		if r.below != "" {
+			below = append(below, r.below)
 		}
 	}
 	if len(below) == 0 {
 		return nil
 	}
-	return &findingError{msg: fmt.Sprintf("below --min-level %s: %s", opts.MinLevel, strings.Join(below, "; "))}
+	return &findingError{msg: fmt.Sprintf("below --min-level %s: %s", strings.Join(opts.MinLevel, " "), strings.Join(below, "; "))}
 }
 
 func levelLabel(l score.LevelRef) string {

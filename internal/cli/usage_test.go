@@ -43,6 +43,8 @@ func TestUsageErrorsAreTypedAndOneLine(t *testing.T) {
 		{"score", "--threshold", "NaN", "a.yaml"},
 		{"score", "--threshold", "abc", "a.yaml"},
 		{"score", "--threshold", "inf", "a.yaml"},
+		{"score", "--min-level", "=300", "a.yaml"},
+		{"score", "--target", "design=", "a.yaml"},
 		{"score", "--no-color=maybe", "a.yaml"},
 		{"diff", "--threshold", "NaN", "a.yaml", "b.yaml"},
 		{"trend", "--threshold", "x", "a.yaml"},

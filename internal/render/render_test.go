@@ -457,19 +457,22 @@ func TestReportSections(t *testing.T) {
 		{"top", []Scored{alpha}, []string{
 			`<div class="lv">30</div>`,
 			"The top level is reached in every pillar.",
-			"<h2>Gaps</h2>\n<p class=\"empty\">The top level is reached: no gaps.</p>",
+			`<p class="first">Every pillar is at its target: nothing to plan.</p>`,
 		}, []string{`id="trend"`, `id="change"`}},
 		{"none", []Scored{gamma}, []string{
 			`<div class="badge none">`,
 			"No level is attained yet: 10 Basic is not complete in every pillar.",
-			"<h2>Gaps to 10 Basic: 1</h2>",
+			"<h3>Phase 1 · 10 Basic · ",
 			`<p class="note">Nobody owns training since the reorganisation</p>`,
 		}, []string{`id="trend"`}},
 		// undated sorts first whatever the argument order would be; the
 		// report is then about alpha
 		{"trend", []Scored{undated, gamma, alpha}, []string{
 			`<svg class="trend"`,
-			"<tr><td>undated.yaml</td>",
+			// an undated file is named by its place in the trend (history
+			// orders it last); its path is in the appendix only
+			"<tr><td>assessment 3</td><td>None</td>",
+			"<td><code>undated.yaml</code></td></tr>",
 			"From 2026-08-01 to 2026-09-30: level None → 30 Optimized; score <span class=\"up\">21.7 → 30.0 (&#43;8.3)</span>.",
 			// people 5.0 -> 30.0; html/template writes + as &#43;
 			`<tr><th scope="row">People</th><td>None</td><td>30 Optimized</td><td class="num">5.0</td><td class="num">30.0</td><td class="num up">&#43;25.0</td></tr>`,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/heat-tools/maturity/internal/history"
+	"github.com/heat-tools/maturity/internal/plan"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
@@ -52,11 +53,14 @@ type reportView struct {
 	Grid   []gridRow
 	Chart  barChart
 
-	Target  string
-	NumGaps int
-	Gaps    []pillarItems
-
 	Notes []pillarItems
+
+	Exec        execSummary
+	Plan        []phaseView
+	PlanSummary string
+	Radar       *radarChart
+	Inputs      []inputView // the appendix: the only place with file paths
+	Mixed       string      // organizations or scopes that differ in the trend
 
 	Counts     string
 	Unanswered int
@@ -84,21 +88,18 @@ type gridCell struct {
 	Attained                  bool
 }
 
-// pillarItems lists a pillar's gaps, or its notes.
+// pillarItems lists a pillar's notes.
 type pillarItems struct {
 	Pillar string
 	Items  []reportItem
 }
 
-// reportItem is an indicator in the gaps or the notes of a report; notes
-// carry no resources.
+// reportItem is an indicator in the notes of a report.
 type reportItem struct {
 	Level                  int
 	ID, Text, Answer, Note string
-	Help                   string // the indicator's guidance, Markdown
 	AnswerClass            string
 	Evidence               []string
-	Resources              []model.Resource
 }
 
 type trendView struct {
@@ -138,6 +139,17 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.BadgeName = r.Level.Name
 	if r.Level.Value != 0 && r.Level.Label() == r.Level.Name {
 		v.BadgeName = ""
+	}
+	v.Exec.Strongest, v.Exec.Weakest = strongestWeakest(r)
+	if s.Answers != nil {
+		if p, err := plan.Build(m, s.Answers, r, s.Options); err == nil {
+			buildPlanView(v, m, r, p)
+		}
+	}
+	v.Radar = newRadarChart(m, r)
+	for i, in := range list {
+		v.Inputs = append(v.Inputs, inputView{Label: assessmentLabel(list, i), File: in.Result.Input.File,
+			Organization: in.Result.Input.Organization, Scope: in.Result.Input.Scope})
 	}
 	v.Title = m.Name + " report"
 	v.Kicker = m.Name + " · assessment"
@@ -187,34 +199,6 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 	v.Chart = newBarChart(m, r)
 	v.Context = modelContext(m)
 
-	if r.Target != nil {
-		v.Target = r.Target.Label()
-	}
-	v.NumGaps = len(r.Gaps)
-	help := map[string]string{}
-	if len(r.Gaps) > 0 {
-		for _, ref := range m.Indicators() {
-			if ref.Indicator.Help != "" {
-				help[ref.Indicator.ID] = ref.Indicator.Help
-			}
-		}
-	}
-	for _, g := range r.Gaps {
-		name := pillarName(m, g.Pillar)
-		if len(v.Gaps) == 0 || v.Gaps[len(v.Gaps)-1].Pillar != name {
-			v.Gaps = append(v.Gaps, pillarItems{Pillar: name})
-		}
-		var ev []string
-		if s.Answers != nil {
-			if e, ok := s.Answers.Get(g.Indicator); ok {
-				ev = e.Evidence
-			}
-		}
-		pg := &v.Gaps[len(v.Gaps)-1]
-		pg.Items = append(pg.Items, reportItem{Level: g.Level, ID: g.Indicator, Text: g.Text, Help: help[g.Indicator],
-			Answer: answerLabel(m, g.Indicator, g.Answer), AnswerClass: answerClass(m, g.Indicator, g.Answer), Note: g.Note, Evidence: ev, Resources: g.Resources})
-	}
-
 	for _, row := range rows(s) {
 		if row.Note == "" && len(row.Evidence) == 0 {
 			continue
@@ -229,7 +213,8 @@ func buildReport(list []Scored, opt ReportOptions) *reportView {
 
 	if len(list) > 1 {
 		v.Trend = buildTrend(list)
-		v.Change = buildChange(list[len(list)-2].Result, r)
+		v.Change = buildChange(list[len(list)-2].Result, r, assessmentLabel(list, len(list)-2), assessmentLabel(list, len(list)-1))
+		v.Mixed = mixedInputs(list)
 	}
 	return v
 }
@@ -313,12 +298,13 @@ func modelContext(m *model.Model) []pillarContext {
 	return out
 }
 
-// label names an assessment in the trend: its date, else its file.
-func assessmentLabel(r *score.Result) string {
-	if r.Input.AssessedAt != "" {
-		return r.Input.AssessedAt
+// assessmentLabel names the i-th assessment of list: its date, else its
+// place ("assessment 2"); file paths are for the appendix only.
+func assessmentLabel(list []Scored, i int) string {
+	if at := list[i].Result.Input.AssessedAt; at != "" {
+		return at
 	}
-	return r.Input.File
+	return fmt.Sprintf("assessment %d", i+1)
 }
 
 // buildTrend takes the order and each point's level and score from
@@ -331,12 +317,12 @@ func buildTrend(list []Scored) *trendView {
 	points, _ := history.Trend(rs)
 	t := &trendView{}
 	for i, p := range points {
-		tp := trendPoint{Label: p.File, File: p.File, Level: p.Level.Label(), Score: p.Format(p.Score), Latest: i == len(points)-1}
+		tp := trendPoint{Label: fmt.Sprintf("assessment %d", i+1), File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
 		if p.AssessedAt != nil {
 			tp.Label = *p.AssessedAt
 		}
 		if i > 0 {
-			tp.Delta, tp.DeltaClass = delta(float64(points[i-1].Score), float64(p.Score), p.Precision)
+			tp.Delta, tp.DeltaClass = delta(points[i-1].Score.Round(), p.Score.Round())
 		}
 		t.Points = append(t.Points, tp)
 	}
@@ -346,47 +332,43 @@ func buildTrend(list []Scored) *trendView {
 
 // buildChange shows history.Compare's levels and pillar changes, the
 // computation `maturity diff` shows, from prev to cur.
-func buildChange(prev, cur *score.Result) *changeView {
+func buildChange(prev, cur *score.Result, from, to string) *changeView {
 	d := history.Compare(history.Side{Result: prev}, history.Side{Result: cur})
-	c := &changeView{From: assessmentLabel(prev), To: assessmentLabel(cur)}
+	c := &changeView{From: from, To: to}
 	c.Level = d.Old.Level.Label() + " → " + d.New.Level.Label()
 	if d.Old.Level.Value == d.New.Level.Value {
 		c.Level = d.New.Level.Label() + " (unchanged)"
 	}
 	var sd string
-	f := func(v score.OneDecimal) string { return score.FormatScore(float64(v), d.Precision) }
-	sd, c.ScoreClass = delta(float64(d.Old.Score), float64(d.New.Score), d.Precision)
-	c.Score = fmt.Sprintf("%s → %s (%s)", f(d.Old.Score), f(d.New.Score), sd)
+	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
+	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "gone": // the report is about cur's pillars
 			continue
 		case "new":
-			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
 				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
 			continue
 		}
-		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: f(p.New.Score),
-			LevelBefore: p.Old.Level.Label(), ScoreBefore: f(p.Old.Score)}
-		pc.Delta, pc.Class = signedDelta(float64(*p.ScoreChange), d.Precision)
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
+		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
 		c.Pillars = append(c.Pillars, pc)
 	}
 	return c
 }
 
-// delta writes the change from a to b with a sign and precision
-// decimals, and its class: each side is rounded as it is shown first.
-func delta(a, b float64, precision int) (string, string) {
-	return signedDelta(score.RoundScore(b, precision)-score.RoundScore(a, precision), precision)
-}
+// delta writes the change from a to b with a sign, and its class.
+func delta(a, b float64) (string, string) { return signedDelta(score.OneDecimal(b - a)) }
 
 // signedDelta writes a change with a sign, and its class.
-func signedDelta(d float64, precision int) (string, string) {
-	switch d = score.RoundScore(d, precision); {
-	case d > 0:
-		return "+" + score.FormatScore(d, precision), "up"
-	case d < 0:
-		return "−" + score.FormatScore(-d, precision), "down"
+func signedDelta(d score.OneDecimal) (string, string) {
+	switch {
+	case d.Round() > 0:
+		return "+" + d.String(), "up"
+	case d.Round() < 0:
+		return "−" + score.OneDecimal(-float64(d)).String(), "down"
 	}
-	return "±" + score.FormatScore(0, precision), "same"
+	return "±0.0", "same"
 }

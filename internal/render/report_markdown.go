@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/mdtext"
+	"github.com/heat-tools/maturity/model"
 )
 
 // MarkdownReport writes the report as Markdown: the same sections as the
@@ -25,24 +26,42 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	if v.Respondent != "" {
 		meta = append(meta, "Respondent: "+md(v.Respondent))
 	}
-	meta = append(meta, "Model: "+md(v.ModelName+" "+v.ModelVersion), "Answers: "+md(v.File))
+	meta = append(meta, "Model: "+md(v.ModelName+" "+v.ModelVersion))
 	b.WriteString(strings.Join(meta, " · ") + "\n")
 
-	fmt.Fprintf(&b, "\n## %s\n\n", md(levelHeading(v.Level)))
-	fmt.Fprintf(&b, "**%s**\n\n", md(mdtext.Plain(v.Summary)))
+	b.WriteString("\n## Executive summary\n")
+	fmt.Fprintf(&b, "\n### %s\n\n", md(levelHeading(v.Level)))
+	fmt.Fprintf(&b, "**%s**\n\n", md(v.Summary))
 	if v.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", md(mdtext.Plain(v.Description)))
+		fmt.Fprintf(&b, "%s\n\n", md(v.Description))
 	}
 	fmt.Fprintf(&b, "Score **%s** of %d", v.Score, v.Top)
 	if v.Next != "" {
 		fmt.Fprintf(&b, " · next level **%s**", md(v.Next))
 		if v.NextSummary != "" {
-			fmt.Fprintf(&b, ": %s", md(mdtext.Plain(v.NextSummary)))
+			fmt.Fprintf(&b, ": %s", md(v.NextSummary))
 		}
 	} else {
 		b.WriteString(" · the top level is reached in every pillar")
 	}
 	b.WriteString("\n")
+	if v.Exec.Strongest != "" {
+		fmt.Fprintf(&b, "\n- Strongest pillar: %s\n- Weakest pillar: %s\n", md(v.Exec.Strongest), md(v.Exec.Weakest))
+	}
+	if f := v.Exec.First; f != nil {
+		fmt.Fprintf(&b, "\n**First: %s to %s**, which gives %s.\n\n", f.Count, md(f.Level), md(f.Result))
+		for i, st := range v.Exec.FirstSteps {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, md(st.Text))
+		}
+		if v.Exec.More > 0 {
+			fmt.Fprintf(&b, "\n… and %d more in phase 1 of the plan below.\n", v.Exec.More)
+		}
+		if v.Exec.Later != "" {
+			fmt.Fprintf(&b, "\nThen: %s.\n", md(v.Exec.Later))
+		}
+	} else {
+		b.WriteString("\nEvery pillar is at its target: nothing to plan.\n")
+	}
 
 	b.WriteString("\n## Pillars × levels\n\n| Pillar | Level | Score |")
 	for _, l := range v.Levels {
@@ -78,9 +97,13 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 	b.WriteString("```\n")
 
 	if t := v.Trend; t != nil {
-		b.WriteString("\n## Score trend\n\n| Assessed | Answers | Level | Score | Change |\n| --- | --- | --- | ---: | ---: |\n")
+		b.WriteString("\n## Score trend\n\n")
+		if v.Mixed != "" {
+			fmt.Fprintf(&b, "> **Warning:** these assessments are of different %s. A trend compares like with like; read it with care.\n\n", md(v.Mixed))
+		}
+		b.WriteString("| Assessed | Level | Score | Change |\n| --- | --- | ---: | ---: |\n")
 		for _, p := range t.Points {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", md(p.Label), md(p.File), md(p.Level), p.Score, p.Delta)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(p.Label), md(p.Level), p.Score, p.Delta)
 		}
 	}
 	if c := v.Change; c != nil {
@@ -91,14 +114,36 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 		}
 	}
 
-	switch {
-	case v.Target == "":
-		b.WriteString("\n## Gaps\n\nThe top level is reached: no gaps.\n")
-	case len(v.Gaps) == 0:
-		fmt.Fprintf(&b, "\n## Gaps to %s: 0\n\nNo gaps to %s.\n", md(v.Target), md(v.Target))
-	default:
-		fmt.Fprintf(&b, "\n## Gaps to %s: %d\n", md(v.Target), v.NumGaps)
-		writeMarkdownItems(&b, v.Gaps)
+	b.WriteString("\n## Plan\n")
+	if v.PlanSummary != "" {
+		fmt.Fprintf(&b, "\n%s\n", md(v.PlanSummary))
+	}
+	for _, ph := range v.Plan {
+		fmt.Fprintf(&b, "\n### Phase %d · %s · %s\n\nWhy: %s Done, it gives %s.\n\n", ph.Number, md(ph.Level), ph.Count, md(ph.Why), md(ph.Result))
+		for _, c := range ph.Cells {
+			fmt.Fprintf(&b, "- %s: %s", md(c.Name), c.Coverage)
+			if c.Holding {
+				b.WriteString(" (holds the level down)")
+			}
+			if len(c.Resources) > 0 {
+				fmt.Fprintf(&b, " — resources: %s", mdLinks(c.Resources))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+		for _, st := range ph.Steps {
+			fmt.Fprintf(&b, "%d. %s (%s) `%s`", st.Number, md(st.Text), md(st.Answer), st.ID)
+			if st.Deps != "" {
+				fmt.Fprintf(&b, "  \n   Depends on: %s", md(st.Deps))
+			}
+			if st.Help != "" {
+				fmt.Fprintf(&b, "  \n   Help: %s", md(mdtext.Plain(st.Help)))
+			}
+			if len(st.Resources) > 0 {
+				fmt.Fprintf(&b, "  \n   Resources: %s", mdLinks(st.Resources))
+			}
+			b.WriteString("\n")
+		}
 	}
 
 	b.WriteString("\n## Notes and evidence\n")
@@ -113,10 +158,15 @@ func MarkdownReport(w io.Writer, list []Scored, opt ReportOptions) error {
 			fmt.Fprintf(&b, "\n### %s\n\n", md(p.Pillar))
 			for _, c := range p.Cells {
 				for _, line := range c.Lines {
-					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(mdtext.Plain(line)))
+					fmt.Fprintf(&b, "- **%d** %s\n", c.Level, md(line))
 				}
 			}
 		}
+	}
+
+	b.WriteString("\n## Appendix: input files\n\n| Assessment | Organization | Scope | File |\n| --- | --- | --- | --- |\n")
+	for _, in := range v.Inputs {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(in.Label), md(in.Organization), md(in.Scope), md(in.File))
 	}
 
 	fmt.Fprintf(&b, "\n---\n\n%s.", v.Counts)
@@ -144,28 +194,27 @@ func mdLink(title, url string) string {
 	return md(title) + " " + md(url)
 }
 
-// writeMarkdownItems writes gaps or notes: a heading per pillar, an item per
-// indicator with its note, evidence and resources.
+// mdLinks writes links joined by " · ".
+func mdLinks(rs []model.Resource) string {
+	links := make([]string, len(rs))
+	for i, r := range rs {
+		links[i] = mdLink(r.Title, r.URL)
+	}
+	return strings.Join(links, " · ")
+}
+
+// writeMarkdownItems writes notes: a heading per pillar, an item per
+// indicator with its note and evidence.
 func writeMarkdownItems(b *strings.Builder, pillars []pillarItems) {
 	for _, p := range pillars {
 		fmt.Fprintf(b, "\n### %s\n\n", md(p.Pillar))
 		for _, it := range p.Items {
 			fmt.Fprintf(b, "- **%d** %s (%s) `%s`\n", it.Level, md(it.Text), md(it.Answer), it.ID)
-			if it.Help != "" {
-				fmt.Fprintf(b, "  - Help: %s\n", md(mdtext.Plain(it.Help)))
-			}
 			if it.Note != "" {
 				fmt.Fprintf(b, "  - Note: %s\n", md(it.Note))
 			}
 			if len(it.Evidence) > 0 {
 				fmt.Fprintf(b, "  - Evidence: %s\n", mdList(it.Evidence))
-			}
-			if len(it.Resources) > 0 {
-				var links []string
-				for _, r := range it.Resources {
-					links = append(links, mdLink(r.Title, r.URL))
-				}
-				fmt.Fprintf(b, "  - Resources: %s\n", strings.Join(links, " · "))
 			}
 		}
 	}

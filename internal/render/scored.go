@@ -13,6 +13,9 @@ type Scored struct {
 	Model   *model.Model
 	Answers *answers.File
 	Result  *score.Result
+	// Options are the scoring options Result was computed with (targets,
+	// threshold): the report's plan aims by them.
+	Options score.Options
 }
 
 // indicatorRow is one indicator as the per-indicator formats show it.

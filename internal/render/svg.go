@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/score"
@@ -24,30 +25,14 @@ type tick struct {
 	Label string
 }
 
+// barLabelRunes is the longest bar label kept on one line.
+const barLabelRunes = 40
+
 type bar struct {
+	Lines               []string // the label, in one or two lines
+	LabelY              string
 	Label, Value, Class string
 	Y, TextY, W, ValueX string
-	Lines               []labelLine // the label, wrapped to fit its column
-}
-
-// labelLine is one line of a wrapped label; DY is its offset from the
-// line before (the first from TextY).
-type labelLine struct{ Text, DY string }
-
-// labelLines wraps a pillar name to lines of at most perLine characters,
-// at most maxLines of them, the last cut with "…" when the name is longer:
-// the full name stays in the bar's title.
-func labelLines(name string, perLine, maxLines int) []string {
-	lines := strings.Split(strings.TrimSuffix(Wrap(name, "", "", perLine), "\n"), "\n")
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-		last := []rune(lines[maxLines-1])
-		if len(last) > perLine-1 {
-			last = last[:perLine-1]
-		}
-		lines[maxLines-1] = string(last) + "…"
-	}
-	return lines
 }
 
 // pixel formats a coordinate with at most one decimal.
@@ -60,42 +45,41 @@ func pixel(f float64) string {
 // at every level.
 func newBarChart(m *model.Model, r *score.Result) barChart {
 	const (
-		labelW  = 180
-		plotW   = 500
-		rowH    = 30
-		barH    = 18
-		top     = 8
-		lineH   = 14 // of a label's lines, at the report's 12 px
-		perLine = 26 // characters that fit the label column
+		plotW = 500
+		rowH  = 30
+		barH  = 18
+		top   = 8
 	)
 	topValue := float64(m.Levels[len(m.Levels)-1].Value)
-	c := barChart{Width: labelW + plotW + 60, LabelX: labelW - 10, PlotX: labelW}
-	c.Ticks = append(c.Ticks, tick{X: pixel(labelW), Label: "0"})
-	for _, l := range m.Levels {
-		c.Ticks = append(c.Ticks, tick{X: pixel(labelW + float64(l.Value)/topValue*plotW), Label: fmt.Sprint(l.Value)})
-	}
-	y0 := float64(top)
+	// The label column is as wide as the longest label needs (a long name
+	// takes two lines), so that no label is ever cut off at the left.
+	labelW := 120
 	for _, p := range r.Pillars {
-		lines := labelLines(p.Name, perLine, 3)
-		h := max(float64(rowH), float64(len(lines)*lineH+12))
-		w := float64(p.Score) / topValue * plotW
-		y := y0 + (h-barH)/2
-		b := bar{
-			Label: p.Name, Value: r.Format(p.Score), Class: fmt.Sprintf("lv%d", levelIndex(m, p.Level.Value)),
-			Y: pixel(y), TextY: pixel(y + barH/2 + 4 - float64(len(lines)-1)*lineH/2), W: pixel(w), ValueX: pixel(labelW + w + 6),
+		for _, line := range splitLabel(p.Name, barLabelRunes) {
+			labelW = max(labelW, int(math.Ceil(textPx(line)))+16)
 		}
-		for i, l := range lines {
-			dy := "0"
-			if i > 0 {
-				dy = fmt.Sprint(lineH)
-			}
-			b.Lines = append(b.Lines, labelLine{Text: l, DY: dy})
-		}
-		c.Bars = append(c.Bars, b)
-		y0 += h
 	}
-	c.AxisY = int(y0 + 0.5)
+	c := barChart{Width: labelW + plotW + 60, LabelX: labelW - 10, PlotX: labelW}
+	c.AxisY = top + rowH*len(r.Pillars)
 	c.Height = c.AxisY + 24
+	lw := float64(labelW)
+	c.Ticks = append(c.Ticks, tick{X: pixel(lw), Label: "0"})
+	for _, l := range m.Levels {
+		c.Ticks = append(c.Ticks, tick{X: pixel(lw + float64(l.Value)/topValue*plotW), Label: fmt.Sprint(l.Value)})
+	}
+	for i, p := range r.Pillars {
+		w := p.Score.Round() / topValue * plotW
+		y := float64(top + i*rowH + (rowH-barH)/2)
+		lines := splitLabel(p.Name, barLabelRunes)
+		firstY := y + barH/2 + 4
+		if len(lines) == 2 {
+			firstY -= 6
+		}
+		c.Bars = append(c.Bars, bar{
+			Label: p.Name, Lines: lines, LabelY: pixel(firstY), Value: p.Score.String(), Class: fmt.Sprintf("lv%d", levelIndex(m, p.Level.Value)),
+			Y: pixel(y), TextY: pixel(y + barH/2 + 4), W: pixel(w), ValueX: pixel(lw + w + 6),
+		})
+	}
 	return c
 }
 
@@ -156,7 +140,7 @@ func newLineChart(list []Scored) lineChart {
 		}
 		yy := y(s.Result.Score.Round())
 		pts = append(pts, pixel(x)+","+pixel(yy))
-		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(s.Result), Value: s.Result.Format(s.Result.Score),
+		c.Dots = append(c.Dots, dot{X: pixel(x), Y: pixel(yy), Label: assessmentLabel(list, i), Value: s.Result.Score.String(),
 			LabelY: pixel(float64(c.AxisY) + 18), ShowLabel: n <= labels || i == 0 || i == n-1})
 	}
 	c.Points = strings.Join(pts, " ")

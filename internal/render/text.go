@@ -18,7 +18,13 @@ import (
 type TextOptions struct {
 	Color bool // ANSI colour and bars: only on a terminal
 	Width int  // terminal width for wrapping; 0 means 80
+	// PlanLine, when set, is the plan's first phase in one line (PlanLine):
+	// a gap list longer than LongGapList is left out for it.
+	PlanLine string
 }
+
+// LongGapList is the most gaps Text lists when it has a plan line instead.
+const LongGapList = 10
 
 // Style applies ANSI styles when On; off, it returns text as it is. Text
 // renderers of every command share it. The styles are safetext colour
@@ -70,11 +76,19 @@ func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 
 	writePillarTable(&b, st, m, r, width)
 
-	writeGaps(&b, st, m, r, width)
+	short := opt.PlanLine != "" && len(r.Gaps) > LongGapList
+	if short {
+		fmt.Fprintf(&b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %d", gapsHeading(r), len(r.Gaps))))
+	} else {
+		writeGaps(&b, st, m, r, width)
+	}
 
 	if n := len(r.Unanswered); n > 0 {
 		note := Wrap(fmt.Sprintf("%d of %d indicators unanswered; %s.", n, r.Counts.Indicators, unansweredNote), "", "", width)
 		fmt.Fprintf(&b, "\n%s\n", st.Yellow(strings.TrimSuffix(note, "\n")))
+	}
+	if short {
+		fmt.Fprintf(&b, "\n%s\n", st.Bold(opt.PlanLine))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -193,7 +207,7 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 		fmt.Fprintf(b, "\n%s\n", st.Green(fmt.Sprintf("No gaps to %s.", r.Target.Label())))
 		return
 	}
-	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("Gaps to %s: %d", r.Target.Label(), len(r.Gaps))))
+	fmt.Fprintf(b, "\n%s\n", st.Bold(fmt.Sprintf("%s: %d", gapsHeading(r), len(r.Gaps))))
 	pillar := ""
 	for _, g := range r.Gaps {
 		if g.Pillar != pillar {
@@ -213,6 +227,17 @@ func writeGaps(b *strings.Builder, st Style, m *model.Model, r *score.Result, wi
 			fmt.Fprintf(b, "      %s %s\n", st.Dim("→ "+res.Title+":"), res.URL)
 		}
 	}
+}
+
+// gapsHeading is "Gaps to 300 Defined", or, when pillars aim at different
+// levels, "Gaps to the pillars' targets".
+func gapsHeading(r *score.Result) string {
+	for _, p := range r.Pillars {
+		if p.Target != nil && p.Target.Value != r.Target.Value {
+			return "Gaps to the pillars' targets"
+		}
+	}
+	return "Gaps to " + r.Target.Label()
 }
 
 // textMark is an answer's mark in text: from its score, never its id.

@@ -56,6 +56,8 @@ func Append(b []byte, r *score.Result) []byte {
 		b = appendLevel(b, p.Level)
 		b = append(b, `,"score":`...)
 		b = append(b, r.Format(p.Score)...)
+		b = append(b, `,"target":`...)
+		b = appendLevelPtr(b, p.Target)
 		b = append(b, `,"levels":`...)
 		b = appendList(b, p.Levels, func(b []byte, c score.LevelCoverage) []byte {
 			b = append(b, `{"value":`...)

@@ -36,12 +36,13 @@ type (
 		Counts        refCounts       `json:"counts"`
 	}
 	refPillar struct {
-		ID     string         `json:"id"`
-		Name   string         `json:"name"`
-		Group  string         `json:"group,omitempty"`
-		Level  score.LevelRef `json:"level"`
-		Score  refDecimal     `json:"score"`
-		Levels []refCoverage  `json:"levels"`
+		ID     string          `json:"id"`
+		Name   string          `json:"name"`
+		Group  string          `json:"group,omitempty"`
+		Level  score.LevelRef  `json:"level"`
+		Score  refDecimal      `json:"score"`
+		Target *score.LevelRef `json:"target"`
+		Levels []refCoverage   `json:"levels"`
 	}
 	refGroup struct {
 		ID      string     `json:"id"`
@@ -94,7 +95,7 @@ func reference(r *score.Result) *refResult {
 		ref.Pillars = []refPillar{}
 	}
 	for _, p := range r.Pillars {
-		rp := refPillar{ID: p.ID, Name: p.Name, Group: p.Group, Level: p.Level, Score: refDecimal(p.Score)}
+		rp := refPillar{ID: p.ID, Name: p.Name, Group: p.Group, Level: p.Level, Score: refDecimal(p.Score), Target: p.Target}
 		if p.Levels != nil {
 			rp.Levels = []refCoverage{}
 		}

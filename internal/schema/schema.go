@@ -7,7 +7,7 @@ import "embed"
 var files embed.FS
 
 // Names lists the schemas, in the order the help shows them.
-func Names() []string { return []string{"model", "answers", "result"} }
+func Names() []string { return []string{"model", "answers", "result", "plan"} }
 
 // Get returns the JSON Schema with the given name.
 func Get(name string) ([]byte, bool) {

@@ -84,11 +84,14 @@ func (l LevelRef) Label() string { return model.LevelLabel(l.Value, l.Name) }
 
 // PillarResult is one pillar's level, score and per-level coverage.
 type PillarResult struct {
-	ID     string          `json:"id"`
-	Name   string          `json:"name"`
-	Group  string          `json:"group,omitempty"`
-	Level  LevelRef        `json:"level"`
-	Score  OneDecimal      `json:"score"`
+	ID    string     `json:"id"`
+	Name  string     `json:"name"`
+	Group string     `json:"group,omitempty"`
+	Level LevelRef   `json:"level"`
+	Score OneDecimal `json:"score"`
+	// Target is T(p), the level the pillar aims for; nil when there is
+	// none (no target set and the overall level is the top).
+	Target *LevelRef       `json:"target"`
 	Levels []LevelCoverage `json:"levels"`
 
 	reached int // index of Level in the model's levels; -1 for None

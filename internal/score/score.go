@@ -22,6 +22,9 @@ const epsilon = 1e-9
 type Options struct {
 	Threshold float64 // 0 means the model's threshold
 	Target    int     // 0 means the level after the overall level
+	// PillarTargets are per-pillar targets (--target PILLAR=LEVEL), level
+	// values by pillar id; they come before the file's targets.
+	PillarTargets map[string]int
 }
 
 // OptionError is a bad option value, such as a target that is not a level.
@@ -42,6 +45,14 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	if opt.Target != 0 {
 		if _, ok := m.Level(opt.Target); !ok {
 			return nil, &OptionError{Msg: fmt.Sprintf("target %d is not a level of model %s", opt.Target, m.ID), Next: "levels: " + levelList(m)}
+		}
+	}
+	for id, v := range opt.PillarTargets {
+		if _, ok := m.Pillar(id); !ok {
+			return nil, &OptionError{Msg: fmt.Sprintf("target: %q is not a pillar of model %s", id, m.ID)}
+		}
+		if _, ok := m.Level(v); !ok {
+			return nil, &OptionError{Msg: fmt.Sprintf("target %s=%d: %d is not a level of model %s", id, v, v, m.ID), Next: "levels: " + levelList(m)}
 		}
 	}
 
@@ -143,9 +154,38 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	if target != 0 {
 		t, _ := m.Level(target)
 		r.Target = &LevelRef{Value: t.Value, Name: t.Name}
-		r.Gaps = gaps(m, f, r, target, scoreOf)
 	}
+	for p := range r.Pillars {
+		if v := PillarTarget(m, f, opt, m.Pillars[p].ID, target); v != 0 {
+			t, _ := m.Level(v)
+			r.Pillars[p].Target = &LevelRef{Value: t.Value, Name: t.Name}
+		}
+	}
+	r.Gaps = gaps(m, f, r, scoreOf)
 	return r, nil
+}
+
+// PillarTarget is T(p) (SPEC "Scoring"): the pillar's --target PILLAR=L,
+// else its entry in the file's targets, else fallback (--target L, or the
+// level after the overall level); 0 when there is none.
+func PillarTarget(m *model.Model, f *answers.File, opt Options, pillar string, fallback int) int {
+	if v, ok := opt.PillarTargets[pillar]; ok {
+		return v
+	}
+	if f != nil {
+		if s, ok := f.TargetOf(pillar); ok {
+			if l, ok := m.FindLevel(s); ok {
+				return l.Value
+			}
+		}
+	}
+	return fallback
+}
+
+// ExplicitTarget is a pillar's target when a flag or the file sets one
+// (the plan aims at the top level otherwise); 0 when neither does.
+func ExplicitTarget(m *model.Model, f *answers.File, opt Options, pillar string) int {
+	return PillarTarget(m, f, opt, pillar, opt.Target)
 }
 
 // pillarScore is a pillar's score by the model's scoring rule (SPEC
@@ -212,10 +252,16 @@ func countAnswer(r *Result, scoreOf func(string) (string, float64, bool), id str
 	}
 }
 
-func gaps(m *model.Model, f *answers.File, r *Result, target int, scoreOf func(string) (string, float64, bool)) []Gap {
+// gaps are every applicable indicator not fully in place, up to its
+// pillar's target, in the pillars below their target.
+func gaps(m *model.Model, f *answers.File, r *Result, scoreOf func(string) (string, float64, bool)) []Gap {
 	out := []Gap{}
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
+		if r.Pillars[p].Target == nil {
+			continue
+		}
+		target := r.Pillars[p].Target.Value
 		if levelValue(m, r.Pillars[p].reached) >= target {
 			continue
 		}
@@ -234,13 +280,11 @@ func gaps(m *model.Model, f *answers.File, r *Result, target int, scoreOf func(s
 					continue
 				}
 				e, _ := f.Get(ind.ID)
-				res := ind.Resources
-				if len(res) == 0 {
-					res = cell.Resources
-				}
+				// The indicator's own links only (SPEC): a cell's belong
+				// to the cell, and the report and plan show them there.
 				out = append(out, Gap{
 					Indicator: ind.ID, Pillar: pil.ID, Level: lvl.Value, Text: ind.Text,
-					Answer: a, Note: e.Note, Resources: append([]model.Resource{}, res...),
+					Answer: a, Note: e.Note, Resources: append([]model.Resource{}, ind.Resources...),
 				})
 			}
 		}
