@@ -150,17 +150,23 @@ func TestEmbeddedUnknownID(t *testing.T) {
 // is written in the project's own words, and no indicator rewards a state
 // in progress.
 func TestEmbeddedAudit(t *testing.T) {
+	for _, id := range []string{"power-automate", "power-platform-adoption"} {
+		m, err := Embedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range m.Sources {
+			if s.Author != "Microsoft" || s.License != "CC BY 4.0" || s.LicenseURL != "https://creativecommons.org/licenses/by/4.0/" {
+				t.Errorf("%s: source %q: author %q, license %q, license_url %q", id, s.Title, s.Author, s.License, s.LicenseURL)
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(m.Description), " "), "own words") {
+			t.Errorf("%s: the description does not say the model is written in the project's own words", id)
+		}
+	}
 	m, err := Embedded("power-automate")
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, s := range m.Sources {
-		if s.Author != "Microsoft" || s.License != "CC BY 4.0" || s.LicenseURL != "https://creativecommons.org/licenses/by/4.0/" {
-			t.Errorf("source %q: author %q, license %q, license_url %q", s.Title, s.Author, s.License, s.LicenseURL)
-		}
-	}
-	if !strings.Contains(m.Description, "written in the maturity project's own words") {
-		t.Error("the description does not say the model is written in the project's own words")
 	}
 	for _, ref := range m.Indicators() {
 		text := strings.ToLower(strings.Join(strings.Fields(ref.Indicator.Text), " "))
