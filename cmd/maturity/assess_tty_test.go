@@ -1,4 +1,4 @@
-//go:build !noassess
+//go:build !noassess && !windows
 
 package main
 

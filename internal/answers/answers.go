@@ -3,6 +3,7 @@
 package answers
 
 import (
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -374,4 +375,54 @@ func (p *parser) responses(id string, n *yaml.Node) []Response {
 		out = append(out, r)
 	}
 	return out
+}
+
+// SetTarget sets pillar's target to level, in Targets and in the targets:
+// node a rewrite writes (made when the file has none), keeping the other
+// targets and their comments.
+func (f *File) SetTarget(pillar, level string) {
+	v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: level}
+	if _, err := strconv.Atoi(level); err == nil {
+		v.Tag = "!!int"
+	}
+	found := false
+	for i := range f.Targets {
+		if f.Targets[i].Pillar == pillar {
+			f.Targets[i].Level, found = level, true
+		}
+	}
+	if !found {
+		f.Targets = append(f.Targets, Target{Pillar: pillar, Level: level})
+	}
+	node := f.TargetsNode()
+	if node == nil {
+		node = &yaml.Node{Kind: yaml.MappingNode}
+		replaced := false
+		for i := 0; i+1 < len(f.Extra); i += 2 {
+			if f.Extra[i].Value == "targets" { // "targets:" with no mapping
+				f.Extra[i+1], replaced = node, true
+			}
+		}
+		if !replaced {
+			f.Extra = append(f.Extra, TextNode("targets"), node)
+		}
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if node.Content[i].Value == pillar {
+			v.HeadComment, v.LineComment = node.Content[i+1].HeadComment, node.Content[i+1].LineComment
+			node.Content[i+1] = v
+			return
+		}
+	}
+	node.Content = append(node.Content, TextNode(pillar), v)
+}
+
+// TargetsNode is the targets: mapping a rewrite writes, or nil.
+func (f *File) TargetsNode() *yaml.Node {
+	for i := 0; i+1 < len(f.Extra); i += 2 {
+		if f.Extra[i].Value == "targets" && f.Extra[i+1].Kind == yaml.MappingNode {
+			return f.Extra[i+1]
+		}
+	}
+	return nil
 }

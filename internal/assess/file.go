@@ -8,7 +8,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -99,10 +98,10 @@ func acquire(path string) (*os.File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
 		}
-		if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		if held, err := tryLock(lf); err != nil || held {
 			data, _ := os.ReadFile(name)
 			lf.Close()
-			if errors.Is(err, syscall.EWOULDBLOCK) {
+			if held {
 				pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
 				return nil, &InUseError{Path: path, PID: pid}
 			}
@@ -110,8 +109,9 @@ func acquire(path string) (*os.File, error) {
 		}
 		// The holder before us may have removed the lock file after we
 		// opened it: then our lock is on a file no one else sees.
-		var a, b syscall.Stat_t
-		if syscall.Fstat(int(lf.Fd()), &a) == nil && syscall.Stat(name, &b) == nil && a.Ino == b.Ino && a.Dev == b.Dev {
+		a, errA := lf.Stat()
+		b, errB := os.Stat(name)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
 			lf.Truncate(0)
 			lf.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 			return lf, nil
@@ -215,6 +215,17 @@ func (st *Store) encode(f *answers.File) ([]byte, error) {
 		}
 		insertPair(root, after+1, answers.TextNode(h.key), v)
 		after++
+	}
+	if tn := f.TargetsNode(); tn != nil {
+		if ti := pairIndex(root, "targets"); ti >= 0 {
+			old := root.Content[2*ti+1]
+			tn.HeadComment, tn.LineComment, tn.FootComment = old.HeadComment, old.LineComment, old.FootComment
+			root.Content[2*ti+1] = tn
+		} else if ai := pairIndex(root, "answers"); ai >= 0 {
+			insertPair(root, ai, answers.TextNode("targets"), tn)
+		} else {
+			root.Content = append(root.Content, answers.TextNode("targets"), tn)
+		}
 	}
 	ai := pairIndex(root, "answers")
 	if ai < 0 {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -39,6 +40,7 @@ type assessOptions struct {
 	Organization string
 	Scope        string
 	Respondent   string
+	Targets      []string // PILLAR=LEVEL, recorded in the file's targets:
 	NoColor      bool
 
 	// Now is the clock for assessed_at; tests fix it.
@@ -102,6 +104,7 @@ skips, ? shows help, < goes back), or 'maturity init' plus
 	f.StringVar(&opts.Organization, "organization", "", "organization assessed")
 	f.StringVar(&opts.Scope, "scope", "", "scope of the assessment, such as a team or programme")
 	f.StringVar(&opts.Respondent, "respondent", "", "who answers")
+	f.StringArrayVar(&opts.Targets, "target", nil, "record the level a pillar aims for in the file's targets: `PILLAR=LEVEL` (a level value or name; repeatable)")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour in the result")
 	return cmd
 }
@@ -263,6 +266,21 @@ func openAnswers(opts *assessOptions) (*answers.File, *model.Model, error) {
 		if kv.v != "" {
 			*kv.dst = kv.v
 		}
+	}
+	for _, v := range opts.Targets {
+		pillar, level, err := splitPillar(m, "target", v)
+		if err != nil {
+			return nil, nil, err
+		}
+		if pillar == "" {
+			return nil, nil, usagef("name the pillar: --target PILLAR=LEVEL, such as --target "+m.Pillars[0].ID+"="+level,
+				"--target %s: assess records a target per pillar", v)
+		}
+		value, err := resolveLevel(m, "target", level)
+		if err != nil {
+			return nil, nil, err
+		}
+		f.SetTarget(pillar, strconv.Itoa(value))
 	}
 	return f, m, nil
 }
