@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/mdtext"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
 )
@@ -168,7 +169,7 @@ func (s *Session) Save() error { return s.save(s.File) }
 func HelpText(ind *model.Indicator) string {
 	var parts []string
 	if ind.Help != "" {
-		parts = append(parts, strings.TrimSpace(ind.Help))
+		parts = append(parts, mdtext.Plain(ind.Help)) // Markdown, shown as plain text
 	}
 	for _, r := range ind.Resources {
 		parts = append(parts, "→ "+r.Title+": "+r.URL)
@@ -179,9 +180,9 @@ func HelpText(ind *model.Indicator) string {
 // CellText is a page's goal followed by the cell's context lines and its
 // resources.
 func CellText(c *model.Cell) string {
-	parts := []string{strings.TrimSpace(c.Goal)}
+	parts := []string{mdtext.Plain(c.Goal)}
 	for _, ctx := range c.Context {
-		parts = append(parts, "· "+strings.TrimSpace(ctx))
+		parts = append(parts, "· "+mdtext.Plain(ctx))
 	}
 	for _, r := range c.Resources {
 		parts = append(parts, "→ "+r.Title+": "+r.URL)

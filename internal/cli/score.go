@@ -262,7 +262,11 @@ func scoreFile(opts *scoreOptions, io *IO, models *modelCache, name string) scor
 			fmt.Errorf("%s: %d of %d indicators unanswered (%s%s)", safetext.Name(f.Name), len(r.Unanswered), r.Counts.Indicators, strings.Join(first, ", "), more),
 			"answer them, or mark those that do not apply as na")}
 	}
-	return scored{name: name, model: m, answers: f, result: r, below: ml.shortfalls(m, r), options: sopt}
+	below, err := ml.shortfalls(m, f, sopt, r)
+	if err != nil {
+		return scored{name: name, err: err}
+	}
+	return scored{name: name, model: m, answers: f, result: r, below: below, options: sopt}
 }
 
 // renderOne writes the result of a single input.

@@ -5,11 +5,13 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/heat-tools/maturity/internal/answers"
+	"github.com/heat-tools/maturity/internal/safetext"
 	"github.com/heat-tools/maturity/internal/score"
 	"github.com/heat-tools/maturity/model"
 )
 
-// The per-pillar forms of the level flags (SPEC "Commands"): --target and
+// The per-pillar forms of the level flags (docs/reference.md): --target and
 // --min-level take LEVEL or PILLAR=LEVEL, repeatable; --min-level also
 // takes "targets". Each LEVEL is read by resolveLevel (levels.go), the one place that
 // turns a flag's level text into a level of the model.
@@ -93,29 +95,47 @@ func parseMinLevel(m *model.Model, values []string) (minLevel, error) {
 	return ml, nil
 }
 
-// shortfalls says where the result of file r is below what ml asks, in
+// shortfalls says where the result of file r (of f, scored with opt) is below what ml asks, in
 // one phrase; "" when it meets it. Pillars come in model order.
-func (ml minLevel) shortfalls(m *model.Model, r *score.Result) string {
+func (ml minLevel) shortfalls(m *model.Model, f *answers.File, opt score.Options, r *score.Result) (string, error) {
 	var overall string
 	if ml.overall != 0 && r.Level.Value < ml.overall {
 		overall = r.Input.File + " is at " + levelLabel(r.Level)
 	}
 	var pillars []string
+	set := 0 // pillars with a target set by a flag or the file
 	for _, p := range r.Pillars {
 		if want, ok := ml.pillars[p.ID]; ok && p.Level.Value < want {
 			l, _ := m.Level(want)
 			pillars = append(pillars, fmt.Sprintf("%s at %s (min %s)", p.ID, p.Level.Label(), l.Label()))
-		} else if ml.targets && p.Target != nil && p.Level.Value < p.Target.Value {
-			pillars = append(pillars, fmt.Sprintf("%s at %s (target %s)", p.ID, p.Level.Label(), p.Target.Label()))
 		}
+		if !ml.targets {
+			continue
+		}
+		// Only a target that was set counts: every organization is below
+		// the level after its overall level, the target of a pillar with
+		// none, so holding pillars to it would always fail.
+		want := score.ExplicitTarget(m, f, opt, p.ID)
+		if want == 0 {
+			continue
+		}
+		set++
+		if p.Level.Value < want {
+			l, _ := m.Level(want)
+			pillars = append(pillars, fmt.Sprintf("%s at %s (target %s)", p.ID, p.Level.Label(), l.Label()))
+		}
+	}
+	if ml.targets && set == 0 {
+		return "", withHint(fmt.Errorf("%s: --min-level targets, but no pillar has a target", safetext.Name(r.Input.File)),
+			"set targets: in the answers file, or pass --target LEVEL or --target PILLAR=LEVEL")
 	}
 	switch {
 	case len(pillars) == 0:
-		return overall
+		return overall, nil
 	case overall == "":
-		return r.Input.File + ": " + strings.Join(pillars, ", ")
+		return r.Input.File + ": " + strings.Join(pillars, ", "), nil
 	}
-	return overall + ", " + strings.Join(pillars, ", ")
+	return overall + ", " + strings.Join(pillars, ", "), nil
 }
 
 // checkLevelFlag refuses, before any file is read, a level flag value
