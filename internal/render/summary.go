@@ -26,12 +26,7 @@ func SummaryTable(w io.Writer, rows [][]string, opt TextOptions) error {
 	header := []string{"File", "Organization", "Assessed", "Level", "Score", "Gaps", "Unanswered"}
 	right := []bool{false, false, false, false, true, true, true}
 	table := append([][]string{header}, rows...)
-	widths := make([]int, len(header))
-	for _, row := range table {
-		for i, c := range row {
-			widths[i] = max(widths[i], textWidth(c))
-		}
-	}
+	widths, _ := columnWidths(table)
 	var b strings.Builder
 	for n, row := range table {
 		var line strings.Builder

@@ -145,7 +145,13 @@ func TrendText(w io.Writer, points []history.Point, sparklines bool, width int) 
 
 // tableWidth is how wide writeTable writes rows.
 func tableWidth(rows [][]string) int {
-	var widths []int
+	_, total := columnWidths(rows)
+	return total
+}
+
+// columnWidths are the widths of rows' columns, and the width of a row
+// with two spaces between columns.
+func columnWidths(rows [][]string) (widths []int, total int) {
 	for _, r := range rows {
 		for i, c := range r {
 			if i >= len(widths) {
@@ -154,14 +160,13 @@ func tableWidth(rows [][]string) int {
 			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
-	total := 0
 	for i, w := range widths {
 		total += w
 		if i > 0 {
 			total += 2
 		}
 	}
-	return total
+	return widths, total
 }
 
 // pivot turns a table's rows into its columns: the header row becomes the
@@ -232,22 +237,7 @@ func writeTable(b *strings.Builder, rows [][]string, numFrom int) {
 // (0: no limit), the cells of column wrap are wrapped to fit, each going on
 // under itself on lines of their own.
 func fitTable(b *strings.Builder, rows [][]string, numFrom, width, wrap int) {
-	var widths []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], textWidth(c))
-		}
-	}
-	total := 0
-	for i, w := range widths {
-		total += w
-		if i > 0 {
-			total += 2
-		}
-	}
+	widths, total := columnWidths(rows)
 	if width > 0 && total > width && wrap < len(widths) {
 		widths[wrap] = max(12, widths[wrap]-(total-width))
 	}
