@@ -317,7 +317,7 @@ func buildTrend(list []Scored) *trendView {
 	points, _ := history.Trend(rs)
 	t := &trendView{}
 	for i, p := range points {
-		tp := trendPoint{Label: fmt.Sprintf("assessment %d", i+1), File: p.File, Level: p.Level.Label(), Score: p.Score.String(), Latest: i == len(points)-1}
+		tp := trendPoint{Label: fmt.Sprintf("assessment %d", i+1), File: p.File, Level: p.Level.Label(), Score: p.Format(p.Score), Latest: i == len(points)-1}
 		if p.AssessedAt != nil {
 			tp.Label = *p.AssessedAt
 		}
@@ -341,18 +341,18 @@ func buildChange(prev, cur *score.Result, from, to string) *changeView {
 	}
 	var sd string
 	sd, c.ScoreClass = delta(d.Old.Score.Round(), d.New.Score.Round())
-	c.Score = fmt.Sprintf("%s → %s (%s)", d.Old.Score, d.New.Score, sd)
+	c.Score = fmt.Sprintf("%s → %s (%s)", prev.Format(d.Old.Score), cur.Format(d.New.Score), sd)
 	for _, p := range d.Pillars {
 		switch p.Change {
 		case "gone": // the report is about cur's pillars
 			continue
 		case "new":
-			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
+			c.Pillars = append(c.Pillars, pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: cur.Format(p.New.Score),
 				LevelBefore: "–", ScoreBefore: "–", Delta: "new", Class: "same"})
 			continue
 		}
-		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: p.New.Score.String(),
-			LevelBefore: p.Old.Level.Label(), ScoreBefore: p.Old.Score.String()}
+		pc := pillarChange{Pillar: p.Name, LevelNow: p.New.Level.Label(), ScoreNow: cur.Format(p.New.Score),
+			LevelBefore: p.Old.Level.Label(), ScoreBefore: prev.Format(p.Old.Score)}
 		pc.Delta, pc.Class = signedDelta(*p.ScoreChange)
 		c.Pillars = append(c.Pillars, pc)
 	}
