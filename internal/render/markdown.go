@@ -47,7 +47,7 @@ func markdownRow(r *score.Result) string {
 func markdownOne(b *strings.Builder, s Scored, h string) {
 	r, m := s.Result, s.Model
 	fmt.Fprintf(b, "%s Maturity: %s\n\n", h, md(r.Level.Label()))
-	if head := inputLine(r); head != "" {
+	if head := inputLine(r.Input); head != "" {
 		fmt.Fprintf(b, "%s  \n", md(head))
 	}
 	top := m.Levels[len(m.Levels)-1].Value

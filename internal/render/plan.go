@@ -32,10 +32,6 @@ func Plan(w io.Writer, m *model.Model, p *plan.Plan, format string, opt TextOpti
 }
 
 // planInput is the line that says whose plan it is.
-func planInput(p *plan.Plan) string {
-	return inputLine(&score.Result{Input: p.Input})
-}
-
 func planScore(p *plan.Plan, v score.OneDecimal) string {
 	return score.FormatScore(float64(v), p.Precision)
 }
@@ -104,15 +100,9 @@ func depsText(d []plan.Dependency) string {
 // PlanText writes p for a person.
 func PlanText(w io.Writer, m *model.Model, p *plan.Plan, opt TextOptions) error {
 	st := Style{On: opt.Color}
-	width := opt.Width
-	if width <= 0 || width > 100 {
-		width = 80
-	}
+	width := opt.lineWidth()
 	var b strings.Builder
-	if head := planInput(p); head != "" {
-		b.WriteString(st.Dim(strings.TrimSuffix(Wrap(head, "", "", width), "\n")) + "\n")
-	}
-	b.WriteString(st.Dim(strings.TrimSuffix(Wrap(p.Model.Name+" "+p.Model.Version, "", "", width), "\n")) + "\n\n")
+	writeHead(&b, st, p.Input, p.Model, width)
 	b.WriteString(st.Bold(strings.TrimSuffix(Wrap(planSummary(p), "", "", width), "\n")) + "\n")
 	n := 0
 	for i, ph := range p.Phases {
@@ -152,7 +142,7 @@ func PlanText(w io.Writer, m *model.Model, p *plan.Plan, opt TextOptions) error 
 func PlanMarkdown(w io.Writer, m *model.Model, p *plan.Plan) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Plan: %s %s\n\n", md(p.Model.Name), md(p.Model.Version))
-	if head := planInput(p); head != "" {
+	if head := inputLine(p.Input); head != "" {
 		fmt.Fprintf(&b, "%s\n\n", md(head))
 	}
 	fmt.Fprintf(&b, "%s\n", md(planSummary(p)))

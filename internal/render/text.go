@@ -50,16 +50,9 @@ func (s Style) Cyan(t string) string   { return s.wrap("36", t) }
 // pillar with progress toward its next level, then the gaps by pillar.
 func Text(w io.Writer, m *model.Model, r *score.Result, opt TextOptions) error {
 	st := Style{On: opt.Color}
-	width := opt.Width
-	if width <= 0 || width > 100 {
-		width = 80
-	}
+	width := opt.lineWidth()
 	var b strings.Builder
-
-	if head := inputLine(r); head != "" {
-		b.WriteString(st.Dim(strings.TrimSuffix(Wrap(head, "", "", width), "\n")) + "\n")
-	}
-	b.WriteString(st.Dim(strings.TrimSuffix(Wrap(r.Model.Name+" "+r.Model.Version, "", "", width), "\n")) + "\n\n")
+	writeHead(&b, st, r.Input, r.Model, width)
 
 	fmt.Fprintf(&b, "%s\n", st.Bold(levelHeading(r.Level)))
 	if l, ok := m.Level(r.Level.Value); ok && l.Summary != "" {
@@ -160,17 +153,35 @@ func writePillarTable(b *strings.Builder, st Style, m *model.Model, r *score.Res
 	}
 }
 
-func inputLine(r *score.Result) string {
+func inputLine(in score.InputInfo) string {
 	var parts []string
-	for _, s := range []string{r.Input.Organization, r.Input.Scope, r.Input.AssessedAt} {
+	for _, s := range []string{in.Organization, in.Scope, in.AssessedAt} {
 		if s != "" {
 			parts = append(parts, s)
 		}
 	}
-	if r.Input.File != "" {
-		parts = append(parts, r.Input.File)
+	if in.File != "" {
+		parts = append(parts, in.File)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// lineWidth is the width text output wraps at: the terminal's, up to 100
+// columns (longer lines read badly), else 80.
+func (o TextOptions) lineWidth() int {
+	if o.Width <= 0 || o.Width > 100 {
+		return 80
+	}
+	return o.Width
+}
+
+// writeHead writes the dimmed lines that open a text result or plan: who
+// and what was assessed, and the model.
+func writeHead(b *strings.Builder, st Style, in score.InputInfo, mi score.ModelInfo, width int) {
+	if head := inputLine(in); head != "" {
+		b.WriteString(st.Dim(strings.TrimSuffix(Wrap(head, "", "", width), "\n")) + "\n")
+	}
+	b.WriteString(st.Dim(strings.TrimSuffix(Wrap(mi.Name+" "+mi.Version, "", "", width), "\n")) + "\n\n")
 }
 
 // progress is the coverage of the pillar's next level, as a percentage
