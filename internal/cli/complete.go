@@ -10,6 +10,7 @@ import (
 
 	"github.com/heat-tools/maturity/internal/answers"
 	"github.com/heat-tools/maturity/internal/merge"
+	"github.com/heat-tools/maturity/internal/render"
 	"github.com/heat-tools/maturity/internal/yamlx"
 	"github.com/heat-tools/maturity/model"
 )
@@ -24,6 +25,7 @@ var formatsOf = map[string]func() []string{
 	"report": reportFormats,
 	"diff":   diffFormats,
 	"trend":  trendFormats,
+	"plan":   render.PlanFormats,
 }
 
 // yamlArgs are the commands whose arguments are answers or model files.

@@ -72,7 +72,6 @@ duplicates).`,
 	f.Float64Var(&opts.Threshold, "threshold", 0, "coverage a level needs, in (0,1] (default: the model's, usually 1.0)")
 	f.BoolVar(&opts.Strict, "strict", false, "fail on an unknown top-level field in the answers file, instead of a warning")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour, even on a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.PlanFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
