@@ -141,6 +141,18 @@ func (v *validator) id(s *string, parent any, what string, format idFormat) bool
 	return true
 }
 
+// uniqueID is id for an id that must not repeat among those in seen; a
+// well-formed id is added to seen.
+func (v *validator) uniqueID(s *string, parent any, what string, format idFormat, seen map[string]bool) {
+	if !v.id(s, parent, what, format) {
+		return
+	}
+	if seen[*s] {
+		v.errorf(v.at(s), "%s %q is repeated", what, *s)
+	}
+	seen[*s] = true
+}
+
 func (v *validator) url(s *string, parent any, what string) {
 	if *s == "" {
 		v.required(s, parent, what)
@@ -195,12 +207,7 @@ func (v *validator) groups(m *Model) map[string]bool {
 	declared := map[string]bool{}
 	for i := range m.Groups {
 		g := &m.Groups[i]
-		if v.id(&g.ID, g, "group id", pillarIDFormat) {
-			if declared[g.ID] {
-				v.errorf(v.at(&g.ID), "group id %q is repeated", g.ID)
-			}
-			declared[g.ID] = true
-		}
+		v.uniqueID(&g.ID, g, "group id", pillarIDFormat, declared)
 		v.required(&g.Name, g, "group name")
 	}
 	return declared
@@ -211,12 +218,7 @@ func (v *validator) scales(m *Model) {
 	seen := map[string]bool{}
 	for i := range m.Scales {
 		ns := &m.Scales[i]
-		if v.id(&ns.ID, ns, "scale name", scaleIDFormat) {
-			if seen[ns.ID] {
-				v.errorf(v.at(&ns.ID), "scale name %q is repeated", ns.ID)
-			}
-			seen[ns.ID] = true
-		}
+		v.uniqueID(&ns.ID, ns, "scale name", scaleIDFormat, seen)
 		v.points(ns.Points, v.at(ns), "scale "+ns.ID)
 	}
 }
@@ -320,12 +322,7 @@ func (v *validator) pillars(m *Model, levels map[int]bool, groups map[string]boo
 	indicatorIDs := map[string]yamlx.Pos{}
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
-		if v.id(&pil.ID, pil, "pillar id", pillarIDFormat) {
-			if pillarIDs[pil.ID] {
-				v.errorf(v.at(&pil.ID), "pillar id %q is repeated", pil.ID)
-			}
-			pillarIDs[pil.ID] = true
-		}
+		v.uniqueID(&pil.ID, pil, "pillar id", pillarIDFormat, pillarIDs)
 		v.required(&pil.Name, pil, "pillar name")
 		if pil.Group != "" && !groups[pil.Group] {
 			v.errorf(v.at(&pil.Group), "group %q is not declared under groups", pil.Group)
