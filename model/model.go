@@ -200,11 +200,7 @@ func (m *Model) NamedScale(name string) ([]ScalePoint, bool) {
 // ScaleFor is the scale an indicator of cell is answered on (SPEC): its
 // own scale, else its cell's, else the model's default scale.
 func (m *Model) ScaleFor(cell *Cell, ind *Indicator) []ScalePoint {
-	name := ind.Scale
-	if name == "" && cell != nil {
-		name = cell.Scale
-	}
-	if name != "" {
+	if name := scaleName(cell, ind); name != "" {
 		if pts, ok := m.NamedScale(name); ok {
 			return pts
 		}
@@ -213,6 +209,15 @@ func (m *Model) ScaleFor(cell *Cell, ind *Indicator) []ScalePoint {
 		return DefaultScale()
 	}
 	return m.Scale
+}
+
+// scaleName is the named scale an indicator of cell names, its own or its
+// cell's; "" for the default scale.
+func scaleName(cell *Cell, ind *Indicator) string {
+	if ind.Scale == "" && cell != nil {
+		return cell.Scale
+	}
+	return ind.Scale
 }
 
 // IndicatorScale is the scale the indicator with the given id is answered
@@ -299,26 +304,7 @@ func (m *Model) collectAnswerIDs() []string {
 			}
 		}
 	}
-	used := map[string]bool{}
-	defaultUsed := m.IndicatorCount() == 0
-	for p := range m.Pillars {
-		for c := range m.Pillars[p].Cells {
-			cell := &m.Pillars[p].Cells[c]
-			for i := range cell.Indicators {
-				name := cell.Indicators[i].Scale
-				if name == "" {
-					name = cell.Scale
-				}
-				if _, ok := m.NamedScale(name); ok {
-					if !used[name] {
-						used[name] = true
-					}
-				} else {
-					defaultUsed = true
-				}
-			}
-		}
-	}
+	used, defaultUsed := m.scalesInUse()
 	if defaultUsed {
 		add(m.ScaleFor(nil, &Indicator{}))
 	}
@@ -333,24 +319,30 @@ func (m *Model) collectAnswerIDs() []string {
 // DefaultScaleUsed says whether some indicator is answered on the
 // default scale (a model whose every cell names a scale has no use for it).
 func (m *Model) DefaultScaleUsed() bool {
-	if m.IndicatorCount() == 0 {
-		return true
-	}
+	_, defaultUsed := m.scalesInUse()
+	return defaultUsed
+}
+
+// scalesInUse are the named scales some indicator is answered on, and
+// whether some indicator (or, in a model without indicators, any) is
+// answered on the default scale.
+func (m *Model) scalesInUse() (named map[string]bool, defaultUsed bool) {
+	named = map[string]bool{}
+	defaultUsed = m.IndicatorCount() == 0
 	for p := range m.Pillars {
 		for c := range m.Pillars[p].Cells {
 			cell := &m.Pillars[p].Cells[c]
 			for i := range cell.Indicators {
-				name := cell.Indicators[i].Scale
-				if name == "" {
-					name = cell.Scale
-				}
-				if _, ok := m.NamedScale(name); !ok {
-					return true
+				name := scaleName(cell, &cell.Indicators[i])
+				if _, ok := m.NamedScale(name); ok {
+					named[name] = true
+				} else {
+					defaultUsed = true
 				}
 			}
 		}
 	}
-	return false
+	return named, defaultUsed
 }
 
 // prepare makes the indexes of a loaded model. Parse and Embedded call it;
@@ -363,7 +355,7 @@ func (m *Model) prepare() {
 				cell := &m.Pillars[p].Cells[c]
 				for i := range cell.Indicators {
 					ind := &cell.Indicators[i]
-					if ind.Scale != "" || cell.Scale != "" {
+					if scaleName(cell, ind) != "" {
 						m.scaleOf[ind.ID] = m.ScaleFor(cell, ind)
 					}
 				}
