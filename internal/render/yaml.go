@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -122,7 +123,7 @@ func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
 // number, so that `answer: "no"` stays a string for older parsers too.
 func stringNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if !strings.Contains(s, "\n") && (yaml11Bool(s) || base60Float.MatchString(s)) {
+	if !strings.Contains(s, "\n") && (yaml11Bool(s) || base60Float().MatchString(s)) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -137,5 +138,8 @@ func yaml11Bool(s string) bool {
 	return false
 }
 
-// base60Float is yaml.v3's own pattern for YAML 1.1 sexagesimal numbers.
-var base60Float = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+// base60Float is yaml.v3's own pattern for YAML 1.1 sexagesimal numbers,
+// compiled on first use (only YAML output needs it).
+var base60Float = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -88,12 +89,13 @@ func findTab(lines []string) (line, col int, ok bool) {
 }
 
 // reservedStart is a plain value starting with one of YAML's reserved
-// indicators, @ and `.
-var reservedStart = regexp.MustCompile("(?:^[ -]*|: +|[\\[{,] *)([@`])")
+// indicators, @ and `. Compiled on first use: only a syntax error needs
+// it, and every start of the tool would pay for it otherwise.
+var reservedStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(?:^[ -]*|: +|[\\[{,] *)([@`])") })
 
 func findReserved(lines []string) (line, col int, ch string, ok bool) {
 	for i, text := range lines {
-		if m := reservedStart.FindStringSubmatchIndex(text); m != nil {
+		if m := reservedStart().FindStringSubmatchIndex(text); m != nil {
 			return i + 1, runeCol(text, m[2]), text[m[2]:m[3]], true
 		}
 	}
@@ -102,14 +104,14 @@ func findReserved(lines []string) (line, col int, ch string, ok bool) {
 
 // flowStart is a { or [ where a value starts: the line's first content,
 // or after a key's ": " or a list dash.
-var flowStart = regexp.MustCompile(`(?:^[ -]*|: +)([\[{])`)
+var flowStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^[ -]*|: +)([\[{])`) })
 
 // findFlowCulprit finds, in the first { } or [ ] on one line that does
 // not parse alone, what broke it: a '?' or a second ": " in an entry, or a
 // " #" starting a comment that swallows the closing bracket.
 func findFlowCulprit(lines []string) (line, col int, ch string, ok bool) {
 	for i, text := range lines {
-		m := flowStart.FindStringSubmatchIndex(text)
+		m := flowStart().FindStringSubmatchIndex(text)
 		if m == nil {
 			continue
 		}
