@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
 // FuzzParse checks that no input makes the model loader panic or hang, and
@@ -20,6 +22,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(valid))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if root, err := yamlx.Parse("fuzz.yaml", data); err == nil {
+			// Parse checks with the positions of empty values only and
+			// decodes again only when that finds a problem: both ways must
+			// find one, or none.
+			_, quick := decodeModel("fuzz.yaml", root, true)
+			_, full := decodeModel("fuzz.yaml", root, false)
+			if (len(quick) == 0) != (len(full) == 0) {
+				t.Fatalf("checked with empty positions only: %d problems; with all: %d (%v)", len(quick), len(full), full)
+			}
+		}
 		m, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			if m != nil {

@@ -30,15 +30,11 @@ var (
 
 // match says whether s has the form f.
 func (f idFormat) match(s string) bool {
-	if s == "" {
+	if s == "" || strings.IndexByte(f.first, s[0]) < 0 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		set := f.rest
-		if i == 0 {
-			set = f.first
-		}
-		if strings.IndexByte(set, s[i]) < 0 {
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') && strings.IndexByte(f.rest, c) < 0 {
 			return false
 		}
 	}
@@ -56,27 +52,39 @@ func Parse(file string, data []byte) (*Model, error) {
 		return nil, yamlx.Errors{yamlx.Errorf(file, yamlx.Pos{Line: root.Line, Col: root.Column},
 			"want a mapping with id, name, levels and pillars, got %s", yamlx.KindName(root))}
 	}
-	dec := yamlx.NewDecoder(file)
-	var m Model
-	dec.Decode(root, &m)
-	v := validator{file: file, pos: dec.Pos}
-	v.model(&m)
-	v.errs = append(dropCascades(v.errs, dec.Errs), dec.Errs...)
-	if len(v.errs) > 0 {
-		sort.SliceStable(v.errs, func(i, j int) bool {
-			a, b := v.errs[i], v.errs[j]
+	// A valid model, the common case, is checked knowing only where the
+	// fields written empty stand; a model with a problem is decoded and
+	// checked again knowing where every value stands, to report each one.
+	m, errs := decodeModel(file, root, true)
+	if len(errs) > 0 {
+		_, errs = decodeModel(file, root, false)
+		sort.SliceStable(errs, func(i, j int) bool {
+			a, b := errs[i], errs[j]
 			if a.Line != b.Line {
 				return a.Line < b.Line
 			}
 			return a.Col < b.Col
 		})
-		return nil, v.errs
+		return nil, errs
 	}
 	if m.Scale == nil {
 		m.Scale = DefaultScale()
 	}
 	m.prepare()
-	return &m, nil
+	return m, nil
+}
+
+// decodeModel decodes and checks the model at root. emptyOnly records the
+// positions of empty values only (yamlx.Decoder.EmptyOnly): the problems
+// found are the same, but not all of them know where they stand.
+func decodeModel(file string, root *yaml.Node, emptyOnly bool) (*Model, yamlx.Errors) {
+	dec := yamlx.NewDecoder(file)
+	dec.EmptyOnly = emptyOnly
+	var m Model
+	dec.Decode(root, &m)
+	v := validator{file: file, pos: dec.Pos}
+	v.model(&m)
+	return &m, append(dropCascades(v.errs, dec.Errs), dec.Errs...)
 }
 
 // dropCascades leaves out validation errors at the position of a decoding
@@ -319,7 +327,8 @@ func (v *validator) pillars(m *Model, levels map[int]bool, groups map[string]boo
 		v.errorf(v.at(&m.Pillars, m), "pillars: at least one pillar is required")
 	}
 	pillarIDs := map[string]bool{}
-	indicatorIDs := map[string]yamlx.Pos{}
+	indicatorIDs := make(map[string]yamlx.Pos, m.IndicatorCount())
+	m.indicatorIDs = indicatorIDs // kept: the set HasIndicator reads
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
 		v.uniqueID(&pil.ID, pil, "pillar id", pillarIDFormat, pillarIDs)

@@ -23,8 +23,8 @@ func (s *Scales) DecodeNode(d *yamlx.Decoder, n *yaml.Node) {
 	yamlx.EachPair(n, "a scale name", report, func(k, v *yaml.Node) {
 		out = append(out, NamedScale{ID: k.Value})
 		ns := &out[len(out)-1]
-		d.Pos[&ns.ID] = yamlx.Pos{Line: k.Line, Col: k.Column}
-		d.Pos[ns] = yamlx.Pos{Line: k.Line, Col: k.Column}
+		d.Record(&ns.ID, k)
+		d.Record(ns, k)
 		d.DecodeAt(v, &ns.Points, "scales: "+k.Value)
 	})
 	*s = out

@@ -24,6 +24,12 @@ type Decoder struct {
 	File string
 	Pos  Positions
 	Errs Errors
+	// EmptyOnly records in Pos only the values written empty (null or
+	// ""): enough to tell an empty field from one left out, which is all
+	// that checking a valid file asks. Recording every value costs a map
+	// entry a value (a third of validating a large model); a caller that
+	// finds a problem decodes again with every position to report it.
+	EmptyOnly bool
 
 	fields map[reflect.Type]map[string]int // field index by yaml name, per struct type
 }
@@ -57,11 +63,25 @@ func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
 	}
 }
 
+// Record keeps n's position as that of the value ptr points to.
+func (d *Decoder) Record(ptr any, n *yaml.Node) {
+	if d.records(n, isNull(n)) {
+		d.Pos[ptr] = Pos{n.Line, n.Column}
+	}
+}
+
+// records says whether Pos keeps the position of n, which null says is
+// null or not (the caller has asked already).
+func (d *Decoder) records(n *yaml.Node, null bool) bool {
+	return !d.EmptyOnly || null || n.Kind == yaml.ScalarNode && n.Value == ""
+}
+
 func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
-	if v.CanAddr() {
+	null := isNull(n)
+	if v.CanAddr() && d.records(n, null) {
 		d.Pos[v.Addr().Interface()] = Pos{n.Line, n.Column}
 	}
-	if isNull(n) {
+	if null {
 		v.Set(reflect.Zero(v.Type()))
 		return
 	}
@@ -131,6 +151,13 @@ func parseFloat(n *yaml.Node) (float64, string) {
 	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
 		return 0, "want a number, got " + KindName(n)
 	}
+	if plainDecimal(n.Value) {
+		// The common case, such as a weight of 2 or 0.5: finite, and
+		// nothing to rewrite.
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f, ""
+		}
+	}
 	s := strings.ReplaceAll(n.Value, "_", "")
 	unsigned := strings.ToLower(strings.TrimLeft(s, "+-"))
 	if tag == "!!int" && len(unsigned) > 2 && unsigned[0] == '0' && strings.IndexByte("xob", unsigned[1]) >= 0 {
@@ -155,6 +182,24 @@ func parseFloat(n *yaml.Node) (float64, string) {
 		return 0, fmt.Sprintf("number %s is not finite", n.Value)
 	}
 	return f, ""
+}
+
+// plainDecimal says whether s is digits with at most one point and
+// nothing else: a number that parses the same in every YAML version.
+func plainDecimal(s string) bool {
+	if len(s) == 0 || len(s) > 15 {
+		return false // and longer ones may be out of range: the slow way says so
+	}
+	points := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			points++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return points <= 1 && s != "."
 }
 
 func (d *Decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
@@ -254,7 +299,13 @@ func truncate(s string, n int) string {
 // key that is not text (what names the text wanted, such as "a field name")
 // or that repeats an earlier key is reported through report and skipped.
 func EachPair(n *yaml.Node, what string, report func(at *yaml.Node, msg string), fn func(k, v *yaml.Node)) {
-	seen := make(map[string]int, len(n.Content)/2)
+	// Most mappings are a struct's few fields: looking back over their
+	// keys is cheaper than a map, which a large model would make for every
+	// indicator.
+	var seen map[string]int
+	if len(n.Content) > 2*smallMapping {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	reported := 0 // past MaxErrors, problems are skipped without a message
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -264,13 +315,34 @@ func EachPair(n *yaml.Node, what string, report func(at *yaml.Node, msg string),
 			}
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		var first int
+		var dup bool
+		if seen == nil {
+			first, dup = earlierKey(n.Content[:i], k.Value)
+		} else if first, dup = seen[k.Value]; !dup {
+			seen[k.Value] = k.Line
+		}
+		if dup {
 			if reported++; reported <= MaxErrors {
 				report(k, fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first))
 			}
 			continue
 		}
-		seen[k.Value] = k.Line
 		fn(k, v)
 	}
+}
+
+// smallMapping is the most pairs a mapping has for EachPair to find a
+// repeated key by looking back rather than with a map.
+const smallMapping = 16
+
+// earlierKey looks for key among the keys of pairs, a mapping's content,
+// and returns the line of its first use.
+func earlierKey(pairs []*yaml.Node, key string) (line int, ok bool) {
+	for i := 0; i < len(pairs); i += 2 {
+		if k := pairs[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k.Line, true
+		}
+	}
+	return 0, false
 }
