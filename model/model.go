@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/heat-tools/maturity/internal/yamlx"
 )
 
 // DefaultThreshold is the coverage a cell needs to count as attained when a
@@ -39,6 +41,11 @@ type Model struct {
 	// answerIDs are the ids of the points of every scale some indicator
 	// is answered on, in model order, each once.
 	answerIDs []string
+	// indicatorIDs holds every indicator id: the set that checking each
+	// answers file against the model reads. Parse keeps the one its
+	// checks make (whose positions serve their messages); prepare makes
+	// it for an embedded model.
+	indicatorIDs map[string]yamlx.Pos
 }
 
 // Scoring rules (SPEC "Scoring").
@@ -363,6 +370,27 @@ func (m *Model) prepare() {
 		}
 	}
 	m.answerIDs = m.collectAnswerIDs()
+	if m.indicatorIDs == nil {
+		m.indicatorIDs = make(map[string]yamlx.Pos, m.IndicatorCount())
+		for _, ref := range m.Indicators() {
+			m.indicatorIDs[ref.Indicator.ID] = yamlx.Pos{}
+		}
+	}
+}
+
+// HasIndicator says whether m has an indicator with the given id.
+func (m *Model) HasIndicator(id string) bool {
+	if m.indicatorIDs != nil {
+		_, ok := m.indicatorIDs[id]
+		return ok
+	}
+	// A model built in code, not loaded: look the indicator up.
+	for _, ref := range m.Indicators() {
+		if ref.Indicator.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Group returns the group with the given id.
@@ -385,7 +413,7 @@ type IndicatorRef struct {
 
 // Indicators lists every indicator in model order: pillar, level, then as written.
 func (m *Model) Indicators() []IndicatorRef {
-	var refs []IndicatorRef
+	refs := make([]IndicatorRef, 0, m.IndicatorCount())
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
 		for c := range pil.Cells {

@@ -107,3 +107,37 @@ func TestScaleFor(t *testing.T) {
 		t.Errorf("AnswerIDs of a model without the default scale = %v", got)
 	}
 }
+
+// TestHasIndicator holds the three ways a model comes to be (parsed, its
+// set kept from the loader's checks; embedded, made by prepare; built in
+// code, looked up) to the same answers.
+func TestHasIndicator(t *testing.T) {
+	parsed, err := Parse("m.yaml", []byte(namedScales))
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := Embedded(DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHand := &Model{Pillars: []Pillar{{ID: "p", Cells: []Cell{{Level: 1, Indicators: []Indicator{{ID: "p.1.a"}, {ID: "p.1.b"}}}}}}}
+	for _, tc := range []struct {
+		name string
+		m    *Model
+		id   string
+		want bool
+	}{
+		{"parsed, first", parsed, parsed.Pillars[0].Cells[0].Indicators[0].ID, true},
+		{"parsed, last", parsed, parsed.Indicators()[parsed.IndicatorCount()-1].Indicator.ID, true},
+		{"parsed, a pillar id", parsed, parsed.Pillars[0].ID, false},
+		{"parsed, empty", parsed, "", false},
+		{"embedded", embedded, "empower.100.coe-initial-training", true},
+		{"embedded, unknown", embedded, "empower.100.nothing", false},
+		{"by hand", byHand, "p.1.b", true},
+		{"by hand, unknown", byHand, "p.1.c", false},
+	} {
+		if got := tc.m.HasIndicator(tc.id); got != tc.want {
+			t.Errorf("%s: HasIndicator(%q) = %v, want %v", tc.name, tc.id, got, tc.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package answers
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -19,7 +18,6 @@ const maxSuggestions = 20
 // accepted and replaced by the point's id, so that everything after Check
 // sees ids only.
 func Check(f *File, m *model.Model) error {
-	known := indicatorIDs(m)
 	var ids []string // for suggestions, made at the first unknown id
 
 	var errs yamlx.Errors
@@ -30,7 +28,7 @@ func Check(f *File, m *model.Model) error {
 		if len(errs) >= yamlx.MaxErrors {
 			break
 		}
-		if !known[e.ID] {
+		if !m.HasIndicator(e.ID) {
 			err := yamlx.Errorf(f.Name, e.Pos, "unknown indicator %q in model %s", e.ID, m.ID)
 			// Suggestions cost a comparison with every id: make a few, so
 			// that a file of many unknown ids is still refused at once.
@@ -38,7 +36,7 @@ func Check(f *File, m *model.Model) error {
 			if suggestions < maxSuggestions {
 				suggestions++
 				if ids == nil {
-					ids = slices.Collect(maps.Keys(known))
+					ids = indicatorIDs(m)
 				}
 				suggestion = yamlx.Nearest(e.ID, ids)
 			}
@@ -141,12 +139,11 @@ func VersionWarning(f *File, m *model.Model) string {
 // SplitUnknown returns a copy of f without the answers to indicators that m
 // does not have, and those answers.
 func SplitUnknown(f *File, m *model.Model) (*File, []Entry) {
-	known := indicatorIDs(m)
 	kept := *f
 	kept.Entries, kept.index = nil, nil
 	var unknown []Entry
 	for _, e := range f.Entries {
-		if known[e.ID] {
+		if m.HasIndicator(e.ID) {
 			kept.Entries = append(kept.Entries, e)
 		} else {
 			unknown = append(unknown, e)
@@ -155,13 +152,14 @@ func SplitUnknown(f *File, m *model.Model) (*File, []Entry) {
 	return &kept, unknown
 }
 
-// indicatorIDs is the set of m's indicator ids.
-func indicatorIDs(m *model.Model) map[string]bool {
-	known := make(map[string]bool, m.IndicatorCount())
-	for _, ref := range m.Indicators() {
-		known[ref.Indicator.ID] = true
+// indicatorIDs lists m's indicator ids, in model order.
+func indicatorIDs(m *model.Model) []string {
+	refs := m.Indicators()
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		ids[i] = ref.Indicator.ID
 	}
-	return known
+	return ids
 }
 
 // knownFields are the top-level fields of an answers file (SPEC), in the
