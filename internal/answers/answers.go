@@ -87,6 +87,18 @@ func (f *File) Get(id string) (Entry, bool) {
 	return f.Entries[i], true
 }
 
+// Answer returns the answer to an indicator id ("" for none): Get without
+// copying the entry, for scoring, which asks for every indicator.
+func (f *File) Answer(id string) string {
+	if f.index == nil {
+		f.reindex()
+	}
+	if i, ok := f.index[id]; ok {
+		return f.Entries[i].Answer
+	}
+	return ""
+}
+
 // Clone returns a copy of f whose entries can be set without changing f.
 func (f *File) Clone() *File {
 	g := *f
@@ -128,6 +140,9 @@ func Parse(file string, data []byte) (*File, error) {
 		return nil, p.errs
 	}
 	f.Name = file
+	// Indexed now rather than at the first Get: score parses the answers
+	// while the model loads, so this work is off the path that waits.
+	f.reindex()
 	return f, nil
 }
 

@@ -239,6 +239,37 @@ func TestSplitUnknown(t *testing.T) {
 	}
 }
 
+// TestAnswerAndGet holds Answer to Get's entry, on a parsed file (indexed
+// when parsed), after Set, and on a clone that has its own index.
+func TestAnswerAndGet(t *testing.T) {
+	f, err := Parse("a.yaml", []byte("model: t\nanswers:\n  p.1.a: yes\n  p.1.b: {answer: no, note: n}\n  p.1.c:\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Clone()
+	c.Set(Entry{ID: "p.1.a", Answer: "partial"})
+	c.Set(Entry{ID: "p.1.d", Answer: "na"})
+	for _, tc := range []struct {
+		name string
+		f    *File
+		id   string
+		want string
+	}{
+		{"parsed", f, "p.1.a", "yes"},
+		{"parsed, with a note", f, "p.1.b", "no"},
+		{"parsed, unanswered", f, "p.1.c", ""},
+		{"parsed, unknown", f, "p.1.d", ""},
+		{"clone, replaced", c, "p.1.a", "partial"},
+		{"clone, added", c, "p.1.d", "na"},
+		{"clone, kept", c, "p.1.b", "no"},
+	} {
+		e, _ := tc.f.Get(tc.id)
+		if got := tc.f.Answer(tc.id); got != tc.want || got != e.Answer {
+			t.Errorf("%s: Answer(%q) = %q, Get's answer %q; want %q", tc.name, tc.id, got, e.Answer, tc.want)
+		}
+	}
+}
+
 // TestManyProblemsAreBounded checks what a file of very many mistakes
 // reports: the first yamlx.MaxErrors, in file order. (How fast is
 // measured in docs/benchmarks.md, not here.)

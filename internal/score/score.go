@@ -73,9 +73,9 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 	}
 
 	scoreOf := func(id string) (answer string, s float64, applicable bool) {
-		e, _ := f.Get(id)
-		s, applicable = m.AnswerScore(id, e.Answer)
-		return e.Answer, s, applicable
+		answer = f.Answer(id)
+		s, applicable = m.AnswerScore(id, answer)
+		return answer, s, applicable
 	}
 
 	// Counts and unanswered, over the whole model in model order (the
