@@ -71,14 +71,41 @@ func (c *modelCache) get(spec string) (*model.Model, error) {
 		c.models[spec] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.m, e.err = loadModel(c.io, spec) })
+	e.once.Do(func() {
+		// Guarded here, not only by the caller: prefetch loads in a
+		// goroutine of its own, where a panic would end the process.
+		e.err = guard(spec, func() (err error) {
+			e.m, err = loadModel(c.io, spec)
+			return err
+		})
+	})
 	return e.m, e.err
+}
+
+// prefetch starts loading spec in the background, unless it is loading
+// or loaded, so that a model file and the answers file scored against it
+// are parsed at once, each on a core of its own: for a large model, the
+// answers file then costs next to nothing (docs/benchmarks.md). Standard
+// input is left to be read in order.
+func (c *modelCache) prefetch(spec string) {
+	if spec == "-" {
+		return
+	}
+	c.mu.Lock()
+	_, started := c.models[spec]
+	c.mu.Unlock()
+	if !started {
+		go c.get(spec)
+	}
 }
 
 // loadAnswers reads and checks one answers file against the model given by
 // --model (modelSpec), else the one it names, else the default model.
 // strict makes an unknown top-level field an error instead of a warning.
 func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool) (*answers.File, *model.Model, error) {
+	if modelSpec != "" {
+		models.prefetch(modelSpec)
+	}
 	data, err := yamlx.ReadFile(name, io.In)
 	if err != nil {
 		return nil, nil, err
