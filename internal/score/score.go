@@ -72,18 +72,15 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 		r.Counts.Scale[i].ID = id
 	}
 
-	scoreOf := func(id string) (answer string, s float64, applicable bool) {
-		answer = f.Answer(id)
-		s, applicable = m.AnswerScore(id, answer)
-		return answer, s, applicable
-	}
+	byCell := answersByCell(m, f)
 
 	// Counts and unanswered, over the whole model in model order (the
 	// loops of m.Indicators, without building its list for every file).
 	for p := range m.Pillars {
 		for c := range m.Pillars[p].Cells {
-			for i := range m.Pillars[p].Cells[c].Indicators {
-				countAnswer(r, scoreOf, m.Pillars[p].Cells[c].Indicators[i].ID)
+			cell := &m.Pillars[p].Cells[c]
+			for i, a := range byCell[cell] {
+				countAnswer(r, cell.Indicators[i].ID, a.answer)
 			}
 		}
 	}
@@ -99,19 +96,17 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 			lc := LevelCoverage{Value: lvl.Value}
 			var sumW, sumWS float64
 			if cell, ok := pil.Cell(lvl.Value); ok {
-				for i := range cell.Indicators {
-					ind := &cell.Indicators[i]
-					a, s, applicable := scoreOf(ind.ID)
-					if !applicable {
+				for i, a := range byCell[cell] {
+					if !a.applicable {
 						continue
 					}
 					lc.Applicable++
-					if a != "" {
+					if a.answer != "" {
 						lc.Answered++
 					}
-					w := ind.EffectiveWeight()
+					w := cell.Indicators[i].EffectiveWeight()
 					sumW += w
-					sumWS += w * s
+					sumWS += w * a.score
 				}
 			}
 			cov := 1.0
@@ -161,7 +156,7 @@ func Score(m *model.Model, f *answers.File, opt Options) (*Result, error) {
 			r.Pillars[p].Target = &LevelRef{Value: t.Value, Name: t.Name}
 		}
 	}
-	r.Gaps = gaps(m, f, r, scoreOf)
+	r.Gaps = gaps(m, f, r, byCell)
 	return r, nil
 }
 
@@ -233,10 +228,39 @@ func groupScores(m *model.Model, pillars []PillarResult) []GroupResult {
 	return out
 }
 
+// answered is an indicator's answer and its score s(i); applicable is
+// false for na.
+type answered struct {
+	answer     string
+	score      float64
+	applicable bool
+}
+
+// answersByCell looks up and scores every indicator's answer once, each
+// cell's in the order of its indicators: the counts, the levels and the
+// gaps all read them, and a large model made three map look-ups of each.
+func answersByCell(m *model.Model, f *answers.File) map[*model.Cell][]answered {
+	all := make([]answered, 0, m.IndicatorCount())
+	byCell := make(map[*model.Cell][]answered)
+	for p := range m.Pillars {
+		for c := range m.Pillars[p].Cells {
+			cell := &m.Pillars[p].Cells[c]
+			start := len(all)
+			for i := range cell.Indicators {
+				id := cell.Indicators[i].ID
+				a := f.Answer(id)
+				s, applicable := m.AnswerScore(id, a)
+				all = append(all, answered{answer: a, score: s, applicable: applicable})
+			}
+			byCell[cell] = all[start:len(all):len(all)]
+		}
+	}
+	return byCell
+}
+
 // countAnswer counts one indicator's answer, and lists it when unanswered.
-func countAnswer(r *Result, scoreOf func(string) (string, float64, bool), id string) {
+func countAnswer(r *Result, id, a string) {
 	r.Counts.Indicators++
-	a, _, _ := scoreOf(id)
 	switch a {
 	case "":
 		r.Counts.Unanswered++
@@ -254,7 +278,7 @@ func countAnswer(r *Result, scoreOf func(string) (string, float64, bool), id str
 
 // gaps are every applicable indicator not fully in place, up to its
 // pillar's target, in the pillars below their target.
-func gaps(m *model.Model, f *answers.File, r *Result, scoreOf func(string) (string, float64, bool)) []Gap {
+func gaps(m *model.Model, f *answers.File, r *Result, byCell map[*model.Cell][]answered) []Gap {
 	out := []Gap{}
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
@@ -273,10 +297,9 @@ func gaps(m *model.Model, f *answers.File, r *Result, scoreOf func(string) (stri
 			if !ok {
 				continue
 			}
-			for i := range cell.Indicators {
+			for i, a := range byCell[cell] {
 				ind := &cell.Indicators[i]
-				a, s, applicable := scoreOf(ind.ID)
-				if !applicable || s >= 1 {
+				if !a.applicable || a.score >= 1 {
 					continue
 				}
 				e, _ := f.Get(ind.ID)
@@ -284,7 +307,7 @@ func gaps(m *model.Model, f *answers.File, r *Result, scoreOf func(string) (stri
 				// to the cell, and the report and plan show them there.
 				out = append(out, Gap{
 					Indicator: ind.ID, Pillar: pil.ID, Level: lvl.Value, Text: ind.Text,
-					Answer: a, Note: e.Note, Resources: append([]model.Resource{}, ind.Resources...),
+					Answer: a.answer, Note: e.Note, Resources: append([]model.Resource{}, ind.Resources...),
 				})
 			}
 		}
