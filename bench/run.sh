@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Measures maturity's performance targets (SPEC.md "Performance") as ratios
 # taken side by side in one run on this machine. Not a test: CI does not run
-# it. Usage: bench/run.sh [quick]   (quick: fewer runs and files)
+# it. Usage: bench/run.sh [quick] [PART...]   (quick: fewer runs and files;
+# PART: 1 to 4, the parts to run; all of them when none is named)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=${1:-}
+quick=
+if [ "${1:-}" = quick ]; then quick=quick; shift; fi
+parts=" ${*:-1 2 3 4} "
+want() { [[ $parts == *" $1 "* ]]; }
 interleaved=2000; files_big=10000
 if [ "$quick" = quick ]; then interleaved=300; files_big=2000; fi
 
@@ -33,17 +37,6 @@ ns_per_run() {
   echo $(((end - start) / n))
 }
 
-# best_of ROUNDS N CMD...: the lowest of several rounds, to shed noise.
-best_of() {
-  local rounds=$1; shift
-  local best=0 t
-  for ((r = 0; r < rounds; r++)); do
-    t=$(ns_per_run "$@")
-    if [ "$best" -eq 0 ] || [ "$t" -lt "$best" ]; then best=$t; fi
-  done
-  echo "$best"
-}
-
 ms() { awk -v ns="$1" 'BEGIN { printf "%.2f ms", ns / 1e6 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
@@ -54,6 +47,7 @@ echo
 # The runs are interleaved (floor, then each build, round after round) so
 # that the machine's drift falls on all alike; medians.
 answers=testdata/answers/pa-500-full.yaml
+if want 1; then
 echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x), $interleaved interleaved rounds"
 "$work/interleave" -rounds "$interleaved" \
   "floor (read + yaml.Unmarshal)=$work/floor $answers" \
@@ -61,8 +55,10 @@ echo "1. maturity score FILE --format json vs. read+parse floor (target <= 1.5x)
   "maturity, CI build (-tags noassess)=$work/maturity-ci score $answers --format json" \
   "maturity, plain go build (cgo)=$work/maturity-cgo score $answers --format json"
 echo
+fi
 
 # 2. Many answers files in one run against one process per file.
+if want 2; then
 sources=(testdata/answers/pa-200-contoso.yaml testdata/answers/pa-500-full.yaml testdata/answers/pa-partial.yaml)
 for count in 1000 "$files_big"; do
   dir="$work/batch-$count"
@@ -81,28 +77,37 @@ for count in 1000 "$files_big"; do
   echo "   one run $(ms "$batch_ns") ($lines lines, median of 5), separate runs $(ms "$separate_ns"): $(ratio "$separate_ns" "$batch_ns")x faster"
 done
 echo
+fi
 
 # 4. maturity plan against score, same file, interleaved (SPEC: plan on
 # the embedded model within 1.5x of score). pa-200-contoso is at 200, so
 # its plan has three phases, each re-scored.
 plan_answers=testdata/answers/pa-200-contoso.yaml
+if want 4; then
 echo "4. maturity plan FILE vs. maturity score FILE (target <= 1.5x), $interleaved interleaved rounds"
 "$work/interleave" -rounds "$interleaved" \
   "maturity score FILE --format json=$m score $plan_answers --format json" \
   "maturity plan FILE --format json=$m plan $plan_answers --format json" \
   "maturity plan FILE (text)=$m plan $plan_answers"
 echo
+fi
 
-# 3. A generated model: validate, and score complete answers for it.
+# 3. A generated model: validate, and score complete answers for it, each
+# against parsing the model file into a yaml.Node alone (the floor program's
+# -node mode), interleaved like part 1: run in blocks, the three commands
+# met the machine's drift at different moments and the ratio moved by 0.1.
+want 3 || exit 0
 echo "3. generated models: validate, and score complete answers (target: 10,000 indicators < 100 ms, linear;"
-echo "   within 1.3x of parsing the model file into a yaml.Node, in a process of its own)"
+echo "   validate+score within 1.3x of parsing the model file into a yaml.Node, each in a process of its own)"
 for n in 1000 10000 40000; do
   "$work/genmodel" -n "$n" -model "$work/m$n.yaml" -answers "$work/a$n.yaml"
-  rounds=5; [ "$n" -eq 40000 ] && rounds=2
-  v=$(best_of "$rounds" 3 "$m" model validate "$work/m$n.yaml")
-  s=$(best_of "$rounds" 3 "$m" score --model "$work/m$n.yaml" "$work/a$n.yaml" --format json)
-  node=$(best_of "$rounds" 3 "$work/floor" -node "$work/m$n.yaml")
-  per=$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.1f", s / n / 1000 }')
-  echo "   $n indicators: validate $(ms "$v"), validate+score $(ms "$s") ($per µs per indicator)"
-  echo "     node parse of the model alone $(ms "$node"): validate $(ratio "$v" "$node")x, validate+score $(ratio "$s" "$node")x (target <= 1.3x)"
+  case $n in 1000) rounds=300 ;; 10000) rounds=150 ;; *) rounds=30 ;; esac
+  [ "$quick" = quick ] && rounds=$((rounds / 5))
+  echo "   $n indicators, $rounds interleaved rounds:"
+  "$work/interleave" -rounds "$rounds" -warmup 3 \
+    "node parse of the model alone=$work/floor -node $work/m$n.yaml" \
+    "maturity model validate=$m model validate $work/m$n.yaml" \
+    "maturity score (validate+score)=$m score --model $work/m$n.yaml $work/a$n.yaml --format json" |
+    tee "$work/part3.txt"
+  awk -v n="$n" '/validate\+score/ { printf "     validate+score: %.1f µs per indicator\n", $5 * 1000 / n }' "$work/part3.txt"
 done
