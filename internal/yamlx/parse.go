@@ -293,6 +293,9 @@ func checkTree(file string, n *yaml.Node, depth int) error {
 			Msg: fmt.Sprintf("YAML aliases are not supported (*%s)", n.Value), Next: "write the value out in full"}
 	}
 	for _, c := range n.Content {
+		if c.Kind == yaml.ScalarNode && depth < maxDepth {
+			continue // a leaf within the depth: nothing to check, and most nodes are leaves
+		}
 		if err := checkTree(file, c, depth+1); err != nil {
 			return err
 		}
