@@ -30,7 +30,7 @@ var formatsOf = map[string]func() []string{
 
 // yamlArgs are the commands whose arguments are answers or model files.
 var yamlArgs = map[string]bool{
-	"score": true, "report": true, "diff": true, "trend": true, "merge": true, "model validate": true,
+	"score": true, "plan": true, "report": true, "diff": true, "trend": true, "merge": true, "model validate": true,
 }
 
 // registerCompletions gives every command under root the completions of
