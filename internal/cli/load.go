@@ -103,9 +103,6 @@ func (c *modelCache) prefetch(spec string) {
 // --model (modelSpec), else the one it names, else the default model.
 // strict makes an unknown top-level field an error instead of a warning.
 func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool) (*answers.File, *model.Model, error) {
-	if modelSpec != "" {
-		models.prefetch(modelSpec)
-	}
 	data, err := yamlx.ReadFile(name, io.In)
 	if err != nil {
 		return nil, nil, err
@@ -129,6 +126,9 @@ func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool
 // parseAnswers parses an answers file and resolves its model; the answers
 // are not yet checked against the model.
 func parseAnswers(models *modelCache, display string, data []byte, modelSpec string) (*answers.File, *model.Model, error) {
+	if modelSpec != "" {
+		models.prefetch(modelSpec)
+	}
 	f, err := answers.Parse(display, data)
 	if err != nil {
 		return nil, nil, err
