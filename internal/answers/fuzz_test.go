@@ -26,6 +26,7 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = PeekModel(data) // a hint only: it must not panic on anything
 		a, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			return

@@ -128,6 +128,15 @@ func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool
 func parseAnswers(models *modelCache, display string, data []byte, modelSpec string) (*answers.File, *model.Model, error) {
 	if modelSpec != "" {
 		models.prefetch(modelSpec)
+	} else if peeked := answers.PeekModel(data); looksLikePath(peeked) {
+		// The model file the answers name, as parsing will find it. What
+		// scores is what Parse reads; a line PeekModel misreads (a value
+		// that goes on over lines) loads a file not asked for, so only a
+		// regular file is loaded ahead, never a device or a pipe.
+		path := modelPathFrom(display, peeked)
+		if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+			models.prefetch(path)
+		}
 	}
 	f, err := answers.Parse(display, data)
 	if err != nil {
