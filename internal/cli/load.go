@@ -64,13 +64,24 @@ func newModelCache(io *IO) *modelCache {
 }
 
 func (c *modelCache) get(spec string) (*model.Model, error) {
+	e, _ := c.entry(spec)
+	return c.load(e, spec)
+}
+
+// entry returns spec's entry, made now (isNew) if it had none.
+func (c *modelCache) entry(spec string) (e *modelEntry, isNew bool) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	e, ok := c.models[spec]
 	if !ok {
 		e = &modelEntry{}
 		c.models[spec] = e
 	}
-	c.mu.Unlock()
+	return e, !ok
+}
+
+// load loads spec into e once, however many callers ask.
+func (c *modelCache) load(e *modelEntry, spec string) (*model.Model, error) {
 	e.once.Do(func() {
 		// Guarded here, not only by the caller: prefetch loads in a
 		// goroutine of its own, where a panic would end the process.
@@ -86,16 +97,25 @@ func (c *modelCache) get(spec string) (*model.Model, error) {
 // or loaded, so that a model file and the answers file scored against it
 // are parsed at once, each on a core of its own: for a large model, the
 // answers file then costs next to nothing (docs/benchmarks.md). Standard
-// input is left to be read in order.
-func (c *modelCache) prefetch(spec string) {
+// input is left to be read in order; regularOnly leaves out anything but
+// a regular file (a device, a pipe), for a spec that is only a guess.
+func (c *modelCache) prefetch(spec string, regularOnly bool) {
 	if spec == "-" {
 		return
 	}
 	c.mu.Lock()
 	_, started := c.models[spec]
 	c.mu.Unlock()
-	if !started {
-		go c.get(spec)
+	if started {
+		return // before the stat below: a batch asks once per file
+	}
+	if regularOnly {
+		if st, err := os.Stat(spec); err != nil || !st.Mode().IsRegular() {
+			return
+		}
+	}
+	if e, isNew := c.entry(spec); isNew {
+		go c.load(e, spec)
 	}
 }
 
@@ -127,16 +147,13 @@ func loadAnswers(io *IO, models *modelCache, name, modelSpec string, strict bool
 // are not yet checked against the model.
 func parseAnswers(models *modelCache, display string, data []byte, modelSpec string) (*answers.File, *model.Model, error) {
 	if modelSpec != "" {
-		models.prefetch(modelSpec)
+		models.prefetch(modelSpec, false)
 	} else if peeked := answers.PeekModel(data); looksLikePath(peeked) {
 		// The model file the answers name, as parsing will find it. What
 		// scores is what Parse reads; a line PeekModel misreads (a value
 		// that goes on over lines) loads a file not asked for, so only a
 		// regular file is loaded ahead, never a device or a pipe.
-		path := modelPathFrom(display, peeked)
-		if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-			models.prefetch(path)
-		}
+		models.prefetch(modelPathFrom(display, peeked), true)
 	}
 	f, err := answers.Parse(display, data)
 	if err != nil {
