@@ -80,6 +80,14 @@ func (c *modelCache) entry(spec string) (e *modelEntry, isNew bool) {
 	return e, !ok
 }
 
+// has says whether spec is loading or loaded.
+func (c *modelCache) has(spec string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.models[spec]
+	return ok
+}
+
 // load loads spec into e once, however many callers ask.
 func (c *modelCache) load(e *modelEntry, spec string) (*model.Model, error) {
 	e.once.Do(func() {
@@ -103,10 +111,7 @@ func (c *modelCache) prefetch(spec string, regularOnly bool) {
 	if spec == "-" {
 		return
 	}
-	c.mu.Lock()
-	_, started := c.models[spec]
-	c.mu.Unlock()
-	if started {
+	if c.has(spec) {
 		return // before the stat below: a batch asks once per file
 	}
 	if regularOnly {

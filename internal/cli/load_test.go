@@ -19,12 +19,6 @@ func TestPrefetch(t *testing.T) {
 	if err := os.WriteFile(model, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	started := func(c *modelCache, spec string) bool {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		_, ok := c.models[spec]
-		return ok
-	}
 	for _, tc := range []struct {
 		name        string
 		spec        string
@@ -40,7 +34,7 @@ func TestPrefetch(t *testing.T) {
 	} {
 		c := newModelCache(benchIO())
 		c.prefetch(tc.spec, tc.regularOnly)
-		if got := started(c, tc.spec); got != tc.want {
+		if got := c.has(tc.spec); got != tc.want {
 			t.Errorf("%s: started %v, want %v", tc.name, got, tc.want)
 		}
 	}
