@@ -84,6 +84,7 @@ func decodeModel(file string, root *yaml.Node, emptyOnly bool) (*Model, yamlx.Er
 	dec.Decode(root, &m)
 	v := validator{file: file, pos: dec.Pos}
 	v.model(&m)
+	m.indicatorIDs = v.indicatorIDs // the set HasIndicator reads, made by the checks anyway
 	return &m, append(dropCascades(v.errs, dec.Errs), dec.Errs...)
 }
 
@@ -107,6 +108,8 @@ type validator struct {
 	file string
 	pos  yamlx.Positions
 	errs yamlx.Errors
+	// indicatorIDs are the indicator ids seen, each where it first stands.
+	indicatorIDs map[string]yamlx.Pos
 }
 
 // at returns the position of the first of ptrs that was seen in the file.
@@ -328,7 +331,7 @@ func (v *validator) pillars(m *Model, levels map[int]bool, groups map[string]boo
 	}
 	pillarIDs := map[string]bool{}
 	indicatorIDs := make(map[string]yamlx.Pos, m.IndicatorCount())
-	m.indicatorIDs = indicatorIDs // kept: the set HasIndicator reads
+	v.indicatorIDs = indicatorIDs
 	for p := range m.Pillars {
 		pil := &m.Pillars[p]
 		v.uniqueID(&pil.ID, pil, "pillar id", pillarIDFormat, pillarIDs)
